@@ -1,0 +1,202 @@
+# Bulkhead: a static-partitioning hypervisor for Arm. `make help` lists targets.
+#
+# Two inputs pick what is built:
+#   KCONFIG  hypervisor options (Kconfig; `make menuconfig`), default .config
+#   CONFIG   system configuration: configs/$(CONFIG)/config.c, or a directory
+#            holding a config.c (e.g. CONFIG=tests/configs/two-vms)
+# The image lands in build/<platform>/<config>/bulkhead.{elf,bin}.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+
+KCONFIG ?= .config
+CONFIG ?= demo
+BUILD ?= build
+DEFAULT_PLATFORM := qemu-aarch64-virt
+HOSTCC ?= gcc
+Q := $(if $(V),,@)
+
+# Goals that work without a hypervisor configuration.
+NOCONFIG_GOALS := help deps clean menuconfig savedefconfig test format %_defconfig
+ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
+NEED_KCONFIG := 1
+endif
+ifneq ($(filter %_defconfig,$(MAKECMDGOALS)),)
+NEED_KCONFIG :=
+endif
+
+# ---------------------------------------------------------------- Kconfig ---
+KCONF_ENV = KCONFIG_CONFIG=$(KCONFIG)
+
+ifdef NEED_KCONFIG
+include $(KCONFIG)
+endif
+PLATFORM := $(patsubst "%",%,$(CONFIG_PLATFORM))
+ARCH := $(patsubst "%",%,$(CONFIG_ARCH))
+
+$(KCONFIG):
+	@echo "No $(KCONFIG) yet: using $(DEFAULT_PLATFORM)_defconfig (change it with 'make menuconfig')."
+	@mkdir -p $(dir $(KCONFIG))
+	$(Q)$(KCONF_ENV) kconfig-conf -s --defconfig=src/platform/$(DEFAULT_PLATFORM)/defconfig Kconfig
+
+%_defconfig:
+	@test -f src/platform/$*/defconfig || { echo "error: no platform '$*' (see src/platform/)"; exit 1; }
+	@mkdir -p $(dir $(KCONFIG))
+	$(Q)$(KCONF_ENV) kconfig-conf -s --defconfig=src/platform/$*/defconfig Kconfig
+	@echo "$(KCONFIG): defaults for $*"
+
+menuconfig: | deps
+	$(Q)$(KCONF_ENV) kconfig-mconf Kconfig
+
+savedefconfig:
+	$(Q)$(KCONF_ENV) kconfig-conf --savedefconfig=defconfig Kconfig
+
+KOUT := $(BUILD)/$(PLATFORM)
+AUTOCONF := $(KOUT)/autoconf.h
+
+$(AUTOCONF): $(KCONFIG) Kconfig $(wildcard src/platform/*/Kconfig)
+	@mkdir -p $(@D)
+	$(Q)$(KCONF_ENV) kconfig-conf -s --olddefconfig Kconfig
+	$(Q)scripts/kconfig-header.sh $(KCONFIG) > $@
+
+# ------------------------------------------------------ system config (C) ---
+CONFIG_DIR := $(patsubst %/,%,$(if $(wildcard configs/$(CONFIG)/config.c),configs/$(CONFIG),$(CONFIG)))
+CONFIG_NAME := $(notdir $(CONFIG_DIR))
+OUT := $(KOUT)/$(CONFIG_NAME)
+GUEST_DIR := $(BUILD)/guests/$(ARCH)
+
+ifdef NEED_KCONFIG
+ifeq ($(wildcard $(CONFIG_DIR)/config.c),)
+$(error no system configuration '$(CONFIG)': expected configs/$(CONFIG)/config.c or $(CONFIG)/config.c)
+endif
+endif
+
+# ------------------------------------------------------------- toolchain ---
+ifdef NEED_KCONFIG
+-include src/arch/$(ARCH)/arch.mk
+-include src/platform/$(PLATFORM)/platform.mk
+endif
+CC := $(CROSS_COMPILE)gcc
+LD := $(CROSS_COMPILE)ld
+# The image is one RWX segment on purpose: it is loaded as a whole.
+LDFLAGS := $(shell $(LD) --help 2>/dev/null | grep -q no-warn-rwx-segments && echo --no-warn-rwx-segments)
+OBJCOPY := $(CROSS_COMPILE)objcopy
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wno-unused-parameter
+COMMON_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -fno-common \
+	-fno-stack-protector -fno-pic -fno-builtin-printf -MMD -MP \
+	-include $(AUTOCONF)
+CORE_INC := -Isrc/core/include
+ARCH_INC := $(CORE_INC) -Isrc/arch/$(ARCH)/include
+
+# Core sees only core headers; arch and platform code also see the arch's.
+HOST_ONLY_SRCS := src/core/config_check.c
+CORE_SRCS := $(filter-out $(HOST_ONLY_SRCS),$(wildcard src/core/*.c))
+ARCH_SRCS := $(wildcard src/arch/$(ARCH)/*.c src/arch/$(ARCH)/*.S)
+PLAT_SRCS := $(wildcard src/platform/$(PLATFORM)/*.c)
+HYP_OBJ := $(KOUT)/obj
+HYP_OBJS := $(patsubst src/%,$(HYP_OBJ)/%.o,$(CORE_SRCS) $(ARCH_SRCS) $(PLAT_SRCS))
+
+$(HYP_OBJ)/core/%.c.o: src/core/%.c $(AUTOCONF)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(COMMON_CFLAGS) $(ARCH_CFLAGS) $(CORE_INC) -c $< -o $@
+
+$(HYP_OBJ)/%.c.o: src/%.c $(AUTOCONF)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(COMMON_CFLAGS) $(ARCH_CFLAGS) $(ARCH_INC) -c $< -o $@
+
+$(HYP_OBJ)/%.S.o: src/%.S $(AUTOCONF)
+	@mkdir -p $(@D)
+	@echo "  AS      $<"
+	$(Q)$(CC) $(COMMON_CFLAGS) $(ARCH_CFLAGS) $(ARCH_INC) -D__ASSEMBLY__ -c $< -o $@
+
+# ----------------------------------------------------------- test guests ---
+include tests/guests/guests.mk
+
+# ------------------------------------------------------------ the config ---
+# The config and the guest files it pulls in with BH_FILE(). incbin paths
+# are searched in the config's directory, then among the built guests.
+CONFIG_INC := -Wa,-I$(CONFIG_DIR) -Wa,-I$(GUEST_DIR)
+CONFIG_DEPS := $(CONFIG_DIR)/config.c $(filter-out $(CONFIG_DIR)/config.c,$(wildcard $(CONFIG_DIR)/*)) $(GUESTS) $(AUTOCONF)
+
+$(OUT)/config.o: $(CONFIG_DEPS) $(OUT)/config.checked
+	@echo "  CC      $(CONFIG_DIR)/config.c"
+	$(Q)$(CC) $(COMMON_CFLAGS) $(ARCH_CFLAGS) $(CORE_INC) $(CONFIG_INC) -c $< -o $@
+
+# The checker: the same config.c built for the host with the checker logic
+# and the platform's data. A rejected config stops the build here.
+CHECKER_SRCS := scripts/config-checker.c src/core/config_check.c src/core/layout.c \
+	src/platform/$(PLATFORM)/platform.c
+$(OUT)/checker: $(CONFIG_DEPS) $(CHECKER_SRCS) $(wildcard src/core/include/*.h)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -std=gnu11 -O1 -g $(WARN) -include $(AUTOCONF) $(ARCH_INC) $(CONFIG_INC) \
+		$(CONFIG_DIR)/config.c $(CHECKER_SRCS) -o $@
+
+$(OUT)/config.checked: $(OUT)/checker
+	@echo "  CHECK   $(CONFIG_DIR)/config.c"
+	$(Q)$< $(CONFIG_NAME) > $@.tmp || { cat $@.tmp; rm -f $@.tmp; \
+		echo "error: configuration '$(CONFIG_DIR)' rejected (see above)"; exit 1; }
+	$(Q)cat $@.tmp; mv $@.tmp $@
+
+# --------------------------------------------------------------- linking ---
+$(OUT)/linker.ld: src/arch/$(ARCH)/image.lds $(AUTOCONF)
+	@mkdir -p $(@D)
+	$(Q)$(CC) -E -P -x c -D__ASSEMBLY__ -include $(AUTOCONF) $(ARCH_INC) $< -o $@
+
+$(OUT)/bulkhead.elf: $(HYP_OBJS) $(OUT)/config.o $(OUT)/linker.ld
+	@echo "  LD      $@"
+	$(Q)$(LD) $(LDFLAGS) -nostdlib -static -T $(OUT)/linker.ld $(HYP_OBJS) $(OUT)/config.o -o $@
+
+$(OUT)/bulkhead.bin: $(OUT)/bulkhead.elf
+	$(Q)$(OBJCOPY) -O binary $< $@
+	@echo "  IMAGE   $@ ($$(stat -c %s $@) bytes)"
+
+# --------------------------------------------------------------- targets ---
+.PHONY: all run deps test format clean help menuconfig savedefconfig host-tests
+
+all: $(OUT)/bulkhead.bin
+
+deps:
+	$(Q)CROSS_COMPILE=$(CROSS_COMPILE) scripts/install-deps.sh
+
+run: deps all
+	$(Q)scripts/run-qemu.sh $(PLATFORM) $(OUT)/bulkhead.bin
+
+test: deps
+	$(Q)scripts/run-tests.sh
+
+format:
+	$(Q)ci/check-format.sh --fix
+
+# Host unit tests: arch-neutral logic against tests/host/fake_arch.c.
+HOST_TEST_DIR := $(BUILD)/host-tests
+HOST_TEST_SRCS := $(wildcard tests/host/*.c) src/core/config_check.c src/core/layout.c \
+	src/core/pagetable.c src/core/page_pool.c src/core/ratelimit.c src/core/format.c \
+	src/core/psci.c src/core/guest_console.c src/arch/$(ARCH)/pte.c \
+	src/platform/$(PLATFORM)/platform.c
+host-tests: $(HOST_TEST_DIR)/run-host-tests
+	$(Q)$<
+$(HOST_TEST_DIR)/run-host-tests: $(HOST_TEST_SRCS) $(AUTOCONF) $(wildcard src/core/include/*.h tests/host/*.h)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -std=gnu11 -O1 -g $(WARN) -Wno-missing-prototypes -fsanitize=address,undefined \
+		-fno-sanitize-recover -include $(AUTOCONF) $(ARCH_INC) -Itests/host -DHOST_TEST \
+		$(HOST_TEST_SRCS) -o $@
+
+clean:
+	rm -rf $(BUILD)
+
+help:
+	@echo "make [CONFIG=<name>]      build build/<platform>/<name>/bulkhead.bin (default: demo)"
+	@echo "make run [CONFIG=<name>]  install what is missing, build, boot in QEMU (Ctrl-A X quits)"
+	@echo "make test                 install what is missing, run every test"
+	@echo "make menuconfig           hypervisor options (writes $(KCONFIG))"
+	@echo "make <platform>_defconfig default options for a platform (src/platform/)"
+	@echo "make host-tests           host unit tests only"
+	@echo "make format               reformat sources with clang-format"
+	@echo "Variables: CROSS_COMPILE=<prefix> KCONFIG=<file> BUILD=<dir> V=1"
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

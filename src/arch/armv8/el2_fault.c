@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/* Exceptions taken from EL2 itself: a hypervisor bug, reported in full. */
+#include "arch.h"
+#include "cpu.h"
+#include "log.h"
+#include "sysreg.h"
+#include "vm.h"
+
+noreturn void el2_exception_report(struct guest_frame *f, u64 kind);
+
+static const char *ec_name(u64 ec)
+{
+	switch (ec) {
+	case EC_UNKNOWN:
+		return "unknown reason (undefined instruction?)";
+	case EC_SYSREG:
+		return "trapped system register access";
+	case EC_IABT_CUR:
+		return "instruction abort";
+	case EC_PC_ALIGN:
+		return "PC alignment fault";
+	case EC_DABT_CUR:
+		return "data abort";
+	case EC_SP_ALIGN:
+		return "SP alignment fault";
+	case EC_SERROR:
+		return "SError";
+	case EC_BRK:
+		return "BRK instruction";
+	}
+	return "other exception class";
+}
+
+static const char *const kind_name[] = {"synchronous", "IRQ", "FIQ", "SError"};
+
+noreturn void el2_exception_report(struct guest_frame *f, u64 kind)
+{
+	u64 esr = read_sysreg(esr_el2);
+	struct vcpu *vcpu = this_vcpu();
+
+	log_error("CPU %u: %s exception at EL2: %s (EC 0x%lx)", arch_cpu_id(),
+		  kind_name[kind % 4], ec_name(ESR_EC(esr)), ESR_EC(esr));
+	log_error("  ESR 0x%016lx  FAR 0x%016lx", esr, read_sysreg(far_el2));
+	log_error("  ELR 0x%016lx  SPSR 0x%016lx", read_sysreg(elr_el2),
+		  read_sysreg(spsr_el2));
+	log_error("  x0 0x%lx x1 0x%lx x29 0x%lx x30 0x%lx", f->x[0], f->x[1],
+		  f->x[29], f->x[30]);
+	if (vcpu)
+		log_error("  this core runs VM '%s' vCPU %u", vcpu->vm->cfg->name,
+			  vcpu->id);
+	panic("hypervisor fault on CPU %u", arch_cpu_id());
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MIT */
+/* Layouts shared between assembly and C. */
+#ifndef ASM_DEFS_H
+#define ASM_DEFS_H
+
+/* Each core's EL2 stack. */
+#define STACK_SIZE 0x4000
+
+/* struct guest_frame: x0..x30, then ELR_EL2 and SPSR_EL2. */
+#define FRAME_ELR (8 * 31)
+#define FRAME_SPSR (8 * 32)
+#define FRAME_SIZE (8 * 34)
+
+/* Where the image expects to be: 2 MiB above the start of RAM, as an arm64
+ * Image with this text_offset is placed by QEMU and U-Boot's booti. */
+#define TEXT_OFFSET 0x200000
+
+#endif

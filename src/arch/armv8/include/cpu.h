@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/* The AArch64 side of a core: its trap frame and per-core set-up. */
+#ifndef CPU_H
+#define CPU_H
+
+#include "asm_defs.h"
+#include "types.h"
+
+struct vcpu;
+
+/* A guest's registers as saved on trap entry (vectors.S). */
+struct guest_frame {
+	u64 x[31];
+	u64 elr;
+	u64 spsr;
+	u64 pad;
+};
+_Static_assert(sizeof(struct guest_frame) == FRAME_SIZE, "frame layout");
+
+/* EL2 controls every core sets before running a guest (cpu.c). */
+void cpu_init_el2(void);
+/* Hypervisor stage 1 (mmu.c): tables built once, enabled on each core. */
+void mmu_build_tables(void);
+void mmu_enable(void);
+/* GICv3 (gicv3.c): the hypervisor's own IPIs. */
+void gic_init_distributor(void);
+void gic_init_cpu(void);
+void gic_drain(void);
+
+/* Guest traps (traps.c, sysreg_trap.c). */
+void handle_guest_sync(struct guest_frame *frame);
+void handle_guest_irq(struct guest_frame *frame);
+void handle_guest_serror(struct guest_frame *frame);
+/* Emulates the trapped MSR/MRS/DC if it is one Bulkhead handles. */
+bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *frame,
+			u64 esr);
+
+/* Assembly helpers (boot.S, vectors.S). */
+noreturn void enter_guest(u64 entry, u64 arg, u64 stack_top);
+void secondary_entry(void);
+extern char el2_vectors[];
+
+u64 cpu_stack_top(unsigned cpu);
+u64 cpu_pa_range(void);
+void arch_stage2_activate(paddr_t root, unsigned vmid);
+
+#endif

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Guest exits: one handler per exception class. Each either handles the
+ * exit and returns to the guest, or gives the guest a defined exception;
+ * nothing a guest does here can stop the hypervisor.
+ */
+#include "arch.h"
+#include "cpu.h"
+#include "smccc.h"
+#include "sysreg.h"
+#include "vm.h"
+
+/* VBAR_EL1 offsets: which vector the guest's exception goes to. */
+static u64 vector_offset(u64 spsr)
+{
+	if (spsr & PSR_AARCH32)
+		return 0x600; /* lower EL, AArch32 */
+	switch (spsr & PSR_MODE_MASK) {
+	case PSR_MODE_EL1H:
+		return 0x200; /* current EL with SP_EL1 */
+	case PSR_MODE_EL1H - 1:
+		return 0x000; /* current EL with SP_EL0 */
+	}
+	return 0x400; /* lower EL, AArch64 */
+}
+
+/* Deliver a synchronous exception to the guest's EL1, as hardware would. */
+static void inject_sync(struct guest_frame *f, u64 esr, u64 far)
+{
+	write_sysreg(esr_el1, esr);
+	write_sysreg(far_el1, far);
+	write_sysreg(elr_el1, f->elr);
+	write_sysreg(spsr_el1, f->spsr);
+	f->elr = read_sysreg(vbar_el1) + vector_offset(f->spsr);
+	f->spsr = PSR_DAIF | PSR_MODE_EL1H;
+}
+
+static bool from_el0(u64 spsr)
+{
+	return (spsr & PSR_AARCH32) || (spsr & PSR_MODE_MASK) == 0;
+}
+
+static void inject_undef(struct guest_frame *f)
+{
+	inject_sync(f, ((u64)EC_UNKNOWN << ESR_EC_SHIFT) | ESR_IL, 0);
+}
+
+/* A synchronous external abort for a data or instruction access. */
+static void inject_abort(struct guest_frame *f, u64 esr, u64 far)
+{
+	bool iabt = ESR_EC(esr) == EC_IABT_LOW;
+	u64 ec = iabt ? EC_IABT_LOW : EC_DABT_LOW;
+
+	if (!from_el0(f->spsr))
+		ec++; /* the "same exception level" class */
+	inject_sync(f,
+		    (ec << ESR_EC_SHIFT) | ESR_IL | FSC_SEA |
+			    (iabt ? 0 : (esr & ESR_DABT_WNR)),
+		    far);
+}
+
+/* Translation, access flag and permission faults report the IPA. */
+static bool ipa_valid(u64 esr)
+{
+	u64 fsc = ESR_ABT_FSC(esr);
+
+	return fsc >= 0x04 && fsc <= 0x0f;
+}
+
+static enum access access_of(u64 esr)
+{
+	if (ESR_EC(esr) == EC_IABT_LOW)
+		return ACCESS_FETCH;
+	if (!(esr & ESR_ABT_S1PTW) && (esr & ESR_DABT_WNR))
+		return ACCESS_WRITE;
+	return ACCESS_READ;
+}
+
+/* Every mapping is static: a Stage-2 fault is an access outside the VM. */
+static void stage2_fault(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
+{
+	u64 far = read_sysreg(far_el2);
+	u64 ipa = (read_sysreg(hpfar_el2) >> 4 << 12) | (far & 0xfff);
+
+	vm_report_bad_access(vcpu, ipa_of(ipa), ipa_valid(esr), f->elr,
+			     access_of(esr));
+	inject_abort(f, esr, far);
+}
+
+static void unexpected_trap(struct vcpu *vcpu, struct guest_frame *f,
+			    u64 esr)
+{
+	vm_log(vcpu->vm,
+	       "vCPU %u: unexpected trap (EC 0x%lx, ESR 0x%lx) at PC 0x%lx: "
+	       "injecting an undefined instruction exception",
+	       vcpu->id, ESR_EC(esr), esr, f->elr);
+	inject_undef(f);
+}
+
+void handle_guest_sync(struct guest_frame *f)
+{
+	struct vcpu *vcpu = this_vcpu();
+	u64 esr = read_sysreg(esr_el2);
+
+	switch (ESR_EC(esr)) {
+	case EC_HVC64:
+		smccc_handle(vcpu, f->x);
+		return;
+	case EC_SMC64:
+		f->elr += 4; /* a trapped SMC returns to itself */
+		smccc_handle(vcpu, f->x);
+		return;
+	case EC_SYSREG:
+		if (handle_sysreg_trap(vcpu, f, esr))
+			return;
+		break;
+	case EC_DABT_LOW:
+	case EC_IABT_LOW:
+		stage2_fault(vcpu, f, esr);
+		return;
+	}
+	unexpected_trap(vcpu, f, esr);
+}
+
+void handle_guest_irq(struct guest_frame *f)
+{
+	gic_drain();
+	vcpu_check_requests(this_vcpu());
+}
+
+/* An SError from a guest is asynchronous and cannot be pinned on one
+ * access: the VM that caused it is stopped, the others carry on. */
+void handle_guest_serror(struct guest_frame *f)
+{
+	struct vcpu *vcpu = this_vcpu();
+
+	vm_log(vcpu->vm, "vCPU %u: SError (ESR 0x%lx) near PC 0x%lx: stopping it",
+	       vcpu->id, read_sysreg(esr_el2), f->elr);
+	vm_stop(vcpu, VM_STOPPING, "SError");
+}

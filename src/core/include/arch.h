@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the core needs from the CPU architecture. Implemented by
+ * src/arch/<arch>/ and, for host unit tests, by tests/host/fake_arch.c.
+ * This is the only way core code reaches architecture-specific behaviour.
+ */
+#ifndef ARCH_H
+#define ARCH_H
+
+#include "types.h"
+
+struct vcpu;
+
+/* Index of the running physical core (0 .. platform.cpu_count-1). */
+unsigned arch_cpu_id(void);
+
+/* Counter ticks since boot, and their frequency in Hz. */
+u64 arch_counter(void);
+u64 arch_counter_freq(void);
+
+/* Sleep until an interrupt (e.g. arch_ipi_send) is pending; drain it. */
+void arch_idle_wait(void);
+/* Wake a core from arch_idle_wait, or make it leave its guest. */
+void arch_ipi_send(unsigned cpu);
+
+/* Make guest memory written through the hypervisor's cacheable mapping
+ * visible to a guest running with caches off, and to instruction fetch. */
+void arch_clean_dcache_range(void *va, size_t len);
+void arch_sync_icache(void);
+
+/* Firmware (PSCI) services for the physical machine. */
+int arch_cpu_power_on(unsigned cpu);
+noreturn void arch_cpu_power_off(void);
+noreturn void arch_system_off(void);
+noreturn void arch_halt(void);
+
+/* Forget every TLB entry of the VM with this Stage-2 root and VMID. */
+void arch_stage2_tlb_flush(paddr_t root, unsigned vmid);
+
+/* Enter the vCPU at entry with x0 = arg, everything else in reset state. */
+noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg);
+
+
+/* Throw away the rest of this core's EL2 stack and run cpu_idle_loop(). */
+noreturn void arch_cpu_reset_stack_and_idle(void);
+
+#endif

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Building translation tables: the hypervisor's stage 1 and each VM's
+ * Stage 2. A range is mapped with the largest blocks its alignment allows
+ * (1 GiB, 2 MiB) and 4 KiB pages elsewhere: TLB reach is a real source of
+ * guest overhead. Mappings are made once at boot and never changed.
+ */
+#ifndef PAGETABLE_H
+#define PAGETABLE_H
+
+#include "page_pool.h"
+#include "pte.h"
+
+struct pt {
+	u64 *root;
+	unsigned start_level;
+	enum pt_regime regime;
+	struct page_pool *pool;
+};
+
+enum pt_error {
+	PT_OK = 0,
+	PT_NO_MEMORY = -1,  /* the page pool is exhausted */
+	PT_OVERLAP = -2,    /* part of the range is already mapped */
+	PT_MISALIGNED = -3, /* address or size not 4 KiB aligned */
+};
+
+int pt_init(struct pt *pt, struct page_pool *pool, enum pt_regime regime,
+	    unsigned start_level);
+int pt_map(struct pt *pt, u64 va, paddr_t pa, u64 size, enum mem_type type);
+const char *pt_error_str(int err);
+
+/* The hypervisor maps RAM 1:1, so a table's PA is its address. */
+static inline paddr_t pt_root_pa(const struct pt *pt)
+{
+	return pa_of((uintptr_t)pt->root);
+}
+
+#endif

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A board, as data: src/platform/<board>/platform.c defines `platform`.
+ * RAM and core count come from the platform's Kconfig options.
+ */
+#ifndef PLATFORM_H
+#define PLATFORM_H
+
+#include "types.h"
+
+struct mmio_range {
+	const char *name;
+	u64 base;
+	u64 size;
+};
+
+struct platform {
+	const char *name;
+	u64 ram_base;
+	u64 ram_size;
+	unsigned cpu_count;
+	/* MPIDR affinity fields (Aff3..Aff0) of core i. */
+	const u64 *cpu_mpidr;
+	/* Device windows the config may pass through to VMs. */
+	const struct mmio_range *dev_space;
+	size_t dev_space_count;
+	/* Devices the hypervisor keeps for itself. */
+	u64 uart_base;
+	u64 gicd_base;
+	u64 gicr_base;
+};
+
+extern const struct platform platform;
+
+/* The hypervisor's own part of RAM, excluded from every VM. */
+#define HYP_MEM_BASE ((u64)CONFIG_PLATFORM_RAM_BASE)
+#define HYP_MEM_SIZE ((u64)CONFIG_HYP_MEM_SIZE)
+
+#endif

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A token bucket: at most `burst` events at once, refilled at `per_sec`.
+ * Everything a guest can make the hypervisor print goes through one, so no
+ * guest can flood the shared console or make a cheap trap slow.
+ */
+#ifndef RATELIMIT_H
+#define RATELIMIT_H
+
+#include "types.h"
+
+struct ratelimit {
+	u32 burst;
+	u32 per_sec;
+	u32 tokens;
+	u32 suppressed; /* events refused since the last allowed one */
+	u64 last;       /* counter value of the last refill */
+};
+
+void ratelimit_init(struct ratelimit *rl, u32 burst, u32 per_sec, u64 now);
+
+/*
+ * Take a token at counter value `now` (counter at `freq` Hz). Returns true
+ * if the event may go ahead; *suppressed then tells how many were refused
+ * before it (so the caller can say so) and is reset.
+ */
+bool ratelimit_take(struct ratelimit *rl, u64 now, u64 freq, u32 *suppressed);
+
+#endif

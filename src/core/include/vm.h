@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * VMs and their vCPUs. Each vCPU is pinned to one physical core for good;
+ * each VM has its own Stage-2 table and VMID. State changes (vCPU power,
+ * VM stop/reset) happen under the VM's lock; a core only ever enters its
+ * own vCPU, from cpu_idle_loop().
+ */
+#ifndef VM_H
+#define VM_H
+
+#include <bulkhead/config.h>
+
+#include "layout.h"
+#include "pagetable.h"
+#include "ratelimit.h"
+#include "spinlock.h"
+
+enum vcpu_state {
+	VCPU_OFF,        /* not running guest code; its core is idle */
+	VCPU_ON_PENDING, /* started (boot or CPU_ON), core not yet in */
+	VCPU_ON,         /* its core runs the guest */
+};
+
+/* A guest console line being collected (one per vCPU, so never mixed). */
+#define GUEST_LINE_MAX 120
+struct guest_line {
+	char text[GUEST_LINE_MAX];
+	size_t len;
+};
+
+struct vcpu {
+	struct vm *vm;
+	unsigned id;  /* index in the VM = its MPIDR Aff0 */
+	unsigned cpu; /* physical core */
+	volatile enum vcpu_state state;
+	u64 entry; /* where an ON_PENDING vCPU starts, and its x0 */
+	u64 arg;
+	struct guest_line line;
+};
+
+enum vm_state {
+	VM_RUNNING,
+	VM_STOPPING,  /* SYSTEM_OFF: parking vCPUs, then stopped */
+	VM_RESETTING, /* SYSTEM_RESET: parking vCPUs, then reloaded */
+	VM_STOPPED,
+};
+
+struct vm {
+	const struct bh_vm_config *cfg;
+	unsigned id; /* index in the config; the VMID is id + 1 */
+	struct vm_layout layout;
+	struct pt s2;
+	struct spinlock lock;
+	volatile enum vm_state state;
+	const char *stop_reason; /* why it is stopping, for the log */
+	unsigned vcpu_count;
+	struct vcpu vcpus[CONFIG_MAX_CPUS];
+	struct ratelimit log_limit;     /* hypervisor messages about it */
+	struct ratelimit console_limit; /* its console lines */
+};
+
+/* Build every VM from bh_config and print the boot table. */
+void vms_init(struct page_pool *pool);
+/* Zero and load the VM's memory; vCPU 0 becomes ON_PENDING. */
+void vm_boot(struct vm *vm);
+unsigned vm_count(void);
+/* The vCPU pinned to this core, or NULL for a core in no VM. */
+struct vcpu *this_vcpu(void);
+/* Which core runs `cpu`, for cpus the config uses (arch_cpu_power_on). */
+bool cpu_in_use(unsigned cpu);
+
+/* The core's idle loop: start its vCPU when asked, finish VM stops. */
+noreturn void cpu_idle_loop(void);
+
+/*
+ * Stop the VM of the calling vCPU (how = VM_STOPPING) or restart it
+ * (VM_RESETTING); `why` goes to the log. Every vCPU leaves the guest, then
+ * the core of vCPU 0 finishes the job (cpu_idle_loop).
+ */
+noreturn void vm_stop(struct vcpu *self, enum vm_state how, const char *why);
+/* Called when the core took an IPI while running the guest. */
+void vcpu_check_requests(struct vcpu *vcpu);
+
+/* The running vCPU powers itself off (PSCI CPU_OFF). */
+noreturn void vcpu_power_off(struct vcpu *vcpu);
+/* PSCI CPU_ON of a sibling; returns a PSCI status. */
+int vcpu_power_on(struct vm *vm, unsigned id, u64 entry, u64 arg);
+
+/* Is [ipa, ipa+len) inside the VM's RAM? Then *pa is where. */
+bool vm_ipa_to_pa(const struct vm *vm, ipaddr_t ipa, u64 len, paddr_t *pa);
+
+/* Clean and invalidate all of the VM's RAM from the data caches. */
+void vm_clean_dcache(const struct vm *vm);
+
+/* A guest-triggered message: printed unless the VM's rate limit says no. */
+void vm_log(struct vm *vm, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+enum access { ACCESS_READ, ACCESS_WRITE, ACCESS_FETCH };
+/* A Stage-2 fault the hypervisor does not handle: log it (rate-limited). */
+void vm_report_bad_access(struct vcpu *vcpu, ipaddr_t ipa, bool ipa_known,
+			  u64 pc, enum access access);
+
+#endif

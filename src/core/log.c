@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/* Hypervisor log lines, prefixed "bulkhead: ", filtered by CONFIG_LOG_LEVEL. */
+#include "arch.h"
+#include "console.h"
+#include "lib.h"
+#include "log.h"
+
+#define LOG_LINE_MAX 256
+
+static void log_vprintf(const char *prefix, const char *fmt, va_list ap)
+{
+	char line[LOG_LINE_MAX];
+	size_t n = (size_t)format(line, sizeof(line), "%s", prefix);
+
+	/* Leave room for the newline. */
+	n += (size_t)vformat(line + n, sizeof(line) - n - 1, fmt, ap);
+	line[n++] = '\n';
+	console_write(line, n);
+}
+
+void log_printf(int level, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (level > CONFIG_LOG_LEVEL)
+		return;
+	va_start(ap, fmt);
+	log_vprintf(level == LOG_ERROR ? "bulkhead: error: " : "bulkhead: ",
+		    fmt, ap);
+	va_end(ap);
+}
+
+noreturn void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_vprintf("bulkhead: PANIC: ", fmt, ap);
+	va_end(ap);
+	log_error("CPU %u halted", arch_cpu_id());
+	arch_halt();
+}

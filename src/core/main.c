@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/* Boot: what the first core does once the arch has EL2 and the MMU ready. */
+#include "arch.h"
+#include "console.h"
+#include "hyp.h"
+#include "log.h"
+#include "platform.h"
+#include "vm.h"
+
+#define BULKHEAD_VERSION "0.1"
+
+static u8 table_pages[CONFIG_PAGE_POOL_PAGES][PAGE_SIZE]
+	__attribute__((aligned(PAGE_SIZE)));
+static struct page_pool table_pool;
+
+struct page_pool *hyp_page_pool(void)
+{
+	if (!table_pool.base)
+		page_pool_init(&table_pool, table_pages,
+			       CONFIG_PAGE_POOL_PAGES);
+	return &table_pool;
+}
+
+void hyp_early_init(void) { console_init(platform.uart_base); }
+
+static void start_secondaries(void)
+{
+	for (unsigned cpu = 1; cpu < platform.cpu_count; cpu++) {
+		int err;
+
+		if (cpu >= CONFIG_MAX_CPUS || !cpu_in_use(cpu))
+			continue;
+		err = arch_cpu_power_on(cpu);
+		if (err)
+			panic("PSCI CPU_ON of CPU %u failed (%d): check the "
+			      "platform's MPIDR list",
+			      cpu, err);
+	}
+}
+
+noreturn void hyp_main(void)
+{
+	log_info("Bulkhead " BULKHEAD_VERSION " on %s: %u CPUs, RAM 0x%lx-0x%lx, "
+		 "hypervisor 0x%lx-0x%lx",
+		 platform.name, platform.cpu_count, platform.ram_base,
+		 platform.ram_base + platform.ram_size, HYP_MEM_BASE,
+		 HYP_MEM_BASE + HYP_MEM_SIZE);
+	vms_init(hyp_page_pool());
+	start_secondaries();
+	log_info("starting %u VM(s)", vm_count());
+	cpu_idle_loop();
+}

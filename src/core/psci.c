@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * PSCI 1.1 as each VM sees it: power control of its own vCPUs only, and
+ * "system" calls that act on the VM alone. A target that names no vCPU of
+ * the caller's VM gets INVALID_PARAMETERS, never another VM's core.
+ */
+#include "smccc.h"
+#include <bulkhead/abi.h>
+
+/*
+ * The vCPU an MPIDR names in this VM, or -1. A vCPU's MPIDR affinity is
+ * its index in Aff0 with Aff1..Aff3 zero, and targets carry nothing else.
+ */
+static int target_vcpu(const struct vm *vm, u64 mpidr)
+{
+	return mpidr < vm->vcpu_count ? (int)mpidr : -1;
+}
+
+static s64 cpu_on(struct vcpu *vcpu, const u64 *args)
+{
+	int target = target_vcpu(vcpu->vm, args[0]);
+	paddr_t unused;
+
+	if (target < 0)
+		return PSCI_INVALID_PARAMETERS;
+	if (!ALIGNED(args[1], 4) ||
+	    !vm_ipa_to_pa(vcpu->vm, ipa_of(args[1]), 4, &unused))
+		return PSCI_INVALID_ADDRESS;
+	return vcpu_power_on(vcpu->vm, (unsigned)target, args[1], args[2]);
+}
+
+static s64 affinity_info(struct vcpu *vcpu, const u64 *args)
+{
+	int target = target_vcpu(vcpu->vm, args[0]);
+
+	/* Only level 0 (a single vCPU) is reported: PSCI 1.1 allows it. */
+	if (target < 0 || args[1] != 0)
+		return PSCI_INVALID_PARAMETERS;
+	switch (vcpu->vm->vcpus[target].state) {
+	case VCPU_ON:
+		return PSCI_AFFINITY_ON;
+	case VCPU_ON_PENDING:
+		return PSCI_AFFINITY_ON_PENDING;
+	case VCPU_OFF:
+		break;
+	}
+	return PSCI_AFFINITY_OFF;
+}
+
+static bool implemented(u32 fid)
+{
+	switch (fid) {
+	case PSCI_VERSION:
+	case PSCI_CPU_SUSPEND:
+	case PSCI_CPU_SUSPEND | PSCI_SMC64:
+	case PSCI_CPU_OFF:
+	case PSCI_CPU_ON:
+	case PSCI_CPU_ON | PSCI_SMC64:
+	case PSCI_AFFINITY_INFO:
+	case PSCI_AFFINITY_INFO | PSCI_SMC64:
+	case PSCI_MIGRATE_INFO_TYPE:
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+	case PSCI_FEATURES:
+	case SMCCC_VERSION:
+		return true;
+	}
+	return false;
+}
+
+s64 psci_call(struct vcpu *vcpu, u32 fid, const u64 *args)
+{
+	if (!implemented(fid))
+		return PSCI_NOT_SUPPORTED;
+	switch (fid & ~PSCI_SMC64) {
+	case PSCI_VERSION:
+		return PSCI_VERSION_1_1;
+	case PSCI_CPU_SUSPEND:
+		/* A vCPU owns its core: returning at once is a valid wake-up. */
+		return PSCI_SUCCESS;
+	case PSCI_CPU_OFF:
+		vcpu_power_off(vcpu);
+	case PSCI_CPU_ON:
+		return cpu_on(vcpu, args);
+	case PSCI_AFFINITY_INFO:
+		return affinity_info(vcpu, args);
+	case PSCI_MIGRATE_INFO_TYPE:
+		return PSCI_TOS_NOT_PRESENT;
+	case PSCI_SYSTEM_OFF:
+		vm_stop(vcpu, VM_STOPPING, "SYSTEM_OFF");
+	case PSCI_SYSTEM_RESET:
+		vm_stop(vcpu, VM_RESETTING, "SYSTEM_RESET");
+	case PSCI_FEATURES:
+		return implemented((u32)args[0]) ? PSCI_SUCCESS
+						 : PSCI_NOT_SUPPORTED;
+	}
+	return PSCI_NOT_SUPPORTED; /* MIGRATE and friends: no Trusted OS */
+}

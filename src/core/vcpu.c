@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * vCPU power and VM lifetime: each core's idle loop, PSCI CPU_ON/CPU_OFF,
+ * and stopping or restarting a whole VM while its other vCPUs may be
+ * running on other cores.
+ */
+#include "arch.h"
+#include "log.h"
+#include "vm.h"
+#include <bulkhead/abi.h>
+
+static struct spinlock stop_count_lock = SPINLOCK_INIT;
+static unsigned vms_stopped;
+
+/* Make `cpu` look at its vCPU and VM state again. */
+static void wake(unsigned cpu)
+{
+	if (cpu != arch_cpu_id())
+		arch_ipi_send(cpu);
+}
+
+static bool all_vcpus_off(const struct vm *vm)
+{
+	for (unsigned i = 0; i < vm->vcpu_count; i++)
+		if (vm->vcpus[i].state != VCPU_OFF)
+			return false;
+	return true;
+}
+
+/* With vm->lock held: begin stopping, and get every other vCPU out. */
+static void begin_stop_locked(struct vm *vm, enum vm_state how,
+			      const char *why)
+{
+	if (vm->state != VM_RUNNING)
+		return; /* someone else is stopping it already */
+	vm->state = how;
+	vm->stop_reason = why;
+	for (unsigned i = 0; i < vm->vcpu_count; i++) {
+		struct vcpu *v = &vm->vcpus[i];
+
+		if (v->state == VCPU_ON_PENDING)
+			v->state = VCPU_OFF; /* its core has not entered */
+		else if (v->state == VCPU_ON)
+			wake(v->cpu);
+	}
+}
+
+/* Leave the guest for good: mark the vCPU off and go idle. */
+static noreturn void park(struct vcpu *vcpu)
+{
+	struct vm *vm = vcpu->vm;
+
+	spin_lock(&vm->lock);
+	vcpu->state = VCPU_OFF;
+	spin_unlock(&vm->lock);
+	wake(vm->vcpus[0].cpu); /* vCPU 0's core may be waiting for us */
+	arch_cpu_reset_stack_and_idle();
+}
+
+noreturn void vm_stop(struct vcpu *self, enum vm_state how, const char *why)
+{
+	spin_lock(&self->vm->lock);
+	begin_stop_locked(self->vm, how, why);
+	spin_unlock(&self->vm->lock);
+	park(self);
+}
+
+void vcpu_check_requests(struct vcpu *vcpu)
+{
+	if (vcpu->vm->state != VM_RUNNING)
+		park(vcpu);
+}
+
+noreturn void vcpu_power_off(struct vcpu *vcpu)
+{
+	struct vm *vm = vcpu->vm;
+
+	spin_lock(&vm->lock);
+	vcpu->state = VCPU_OFF;
+	/* A VM with no vCPU left running can never run again: stop it. */
+	if (all_vcpus_off(vm))
+		begin_stop_locked(vm, VM_STOPPING, "all vCPUs off");
+	spin_unlock(&vm->lock);
+	park(vcpu);
+}
+
+int vcpu_power_on(struct vm *vm, unsigned id, u64 entry, u64 arg)
+{
+	struct vcpu *v = &vm->vcpus[id];
+	int ret = PSCI_SUCCESS;
+
+	spin_lock(&vm->lock);
+	if (vm->state != VM_RUNNING)
+		ret = PSCI_DENIED;
+	else if (v->state == VCPU_ON)
+		ret = PSCI_ALREADY_ON;
+	else if (v->state == VCPU_ON_PENDING)
+		ret = PSCI_ON_PENDING;
+	else {
+		v->entry = entry;
+		v->arg = arg;
+		v->state = VCPU_ON_PENDING;
+		wake(v->cpu);
+	}
+	spin_unlock(&vm->lock);
+	return ret;
+}
+
+static void count_stopped_vm(void)
+{
+	bool last;
+
+	spin_lock(&stop_count_lock);
+	last = ++vms_stopped == vm_count();
+	spin_unlock(&stop_count_lock);
+	if (last) {
+		log_info("all VMs have stopped: powering off");
+		arch_system_off();
+	}
+}
+
+/* On vCPU 0's core, once every vCPU of a stopping VM is off. */
+static void finish_stop(struct vm *vm)
+{
+	if (vm->state == VM_RESETTING) {
+		log_info("VM '%s' restarting (%s)", vm->cfg->name,
+			 vm->stop_reason);
+		vm_boot(vm);
+		vm->state = VM_RUNNING;
+		return;
+	}
+	vm->state = VM_STOPPED;
+	log_info("VM '%s' stopped (%s)", vm->cfg->name, vm->stop_reason);
+	count_stopped_vm();
+}
+
+static void leader_duties(struct vm *vm)
+{
+	bool done;
+
+	spin_lock(&vm->lock);
+	done = (vm->state == VM_STOPPING || vm->state == VM_RESETTING) &&
+	       all_vcpus_off(vm);
+	spin_unlock(&vm->lock);
+	if (done)
+		finish_stop(vm);
+}
+
+static bool claim_start(struct vcpu *v)
+{
+	bool start;
+
+	spin_lock(&v->vm->lock);
+	start = v->state == VCPU_ON_PENDING && v->vm->state == VM_RUNNING;
+	if (start)
+		v->state = VCPU_ON;
+	spin_unlock(&v->vm->lock);
+	return start;
+}
+
+noreturn void cpu_idle_loop(void)
+{
+	struct vcpu *v = this_vcpu();
+
+	if (!v) {
+		log_info("CPU %u is in no VM: powering it off", arch_cpu_id());
+		arch_cpu_power_off();
+	}
+	for (;;) {
+		if (v->id == 0)
+			leader_duties(v->vm);
+		if (claim_start(v))
+			arch_vcpu_enter(v, v->entry, v->arg);
+		arch_idle_wait();
+	}
+}

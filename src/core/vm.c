@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+/* Building VMs from the configuration: Stage-2 maps, memory, boot log. */
+#include "arch.h"
+#include "lib.h"
+#include "log.h"
+#include "platform.h"
+#include "vm.h"
+
+static struct vm vms[CONFIG_MAX_VMS];
+static struct vcpu *cpu_vcpu[CONFIG_MAX_CPUS];
+
+struct vcpu *this_vcpu(void) { return cpu_vcpu[arch_cpu_id()]; }
+
+bool cpu_in_use(unsigned cpu) { return cpu_vcpu[cpu] != NULL; }
+
+static void *pa_ptr(paddr_t pa) { return (void *)(uintptr_t)pa.bits; }
+
+bool vm_ipa_to_pa(const struct vm *vm, ipaddr_t ipa, u64 len, paddr_t *pa)
+{
+	for (size_t i = 0; i < vm->cfg->mem_count; i++) {
+		const struct bh_mem_region *r = &vm->cfg->mem[i];
+
+		if (range_within(ipa.bits, len, r->ipa, r->size)) {
+			*pa = pa_of(vm->layout.pa[i] + (ipa.bits - r->ipa));
+			return true;
+		}
+	}
+	return false;
+}
+
+static void map_or_panic(struct vm *vm, u64 ipa, u64 pa, u64 size,
+			 enum mem_type type)
+{
+	int err = pt_map(&vm->s2, ipa, pa_of(pa), size, type);
+
+	if (err)
+		panic("VM '%s': cannot map IPA 0x%lx -> PA 0x%lx: %s",
+		      vm->cfg->name, ipa, pa, pt_error_str(err));
+}
+
+static void build_stage2(struct vm *vm, struct page_pool *pool)
+{
+	const struct bh_vm_config *cfg = vm->cfg;
+
+	if (pt_init(&vm->s2, pool, PT_STAGE2, PT_START_LEVEL))
+		panic("VM '%s': no page for its Stage-2 table", cfg->name);
+	for (size_t i = 0; i < cfg->mem_count; i++)
+		map_or_panic(vm, cfg->mem[i].ipa, vm->layout.pa[i],
+			     cfg->mem[i].size, MEM_NORMAL);
+	for (size_t i = 0; i < cfg->dev_count; i++)
+		map_or_panic(vm, cfg->devs[i].ipa, cfg->devs[i].pa,
+			     cfg->devs[i].size, MEM_DEVICE);
+}
+
+static void copy_blob(struct vm *vm, const struct bh_blob *blob, u64 ipa)
+{
+	size_t len = (size_t)(blob->end - blob->start);
+	paddr_t pa;
+
+	if (!len)
+		return;
+	/* The config checker has proved it fits; a miss is a bug. */
+	if (!vm_ipa_to_pa(vm, ipa_of(ipa), len, &pa))
+		panic("VM '%s': image at IPA 0x%lx outside its RAM",
+		      vm->cfg->name, ipa);
+	memcpy(pa_ptr(pa), blob->start, len);
+}
+
+void vm_clean_dcache(const struct vm *vm)
+{
+	for (size_t i = 0; i < vm->cfg->mem_count; i++)
+		arch_clean_dcache_range(pa_ptr(pa_of(vm->layout.pa[i])),
+					vm->cfg->mem[i].size);
+}
+
+/*
+ * Fresh memory for a (re)starting VM: zeroed, so nothing of an earlier run
+ * or of the firmware survives, then the image and DTB copied in and pushed
+ * out of the caches, since the guest starts with its caches off.
+ */
+static void load_memory(struct vm *vm)
+{
+	for (size_t i = 0; i < vm->cfg->mem_count; i++)
+		memset(pa_ptr(pa_of(vm->layout.pa[i])), 0,
+		       vm->cfg->mem[i].size);
+	copy_blob(vm, &vm->cfg->image.file, vm->cfg->image.load_ipa);
+	copy_blob(vm, &vm->cfg->dtb.file, vm->cfg->dtb.load_ipa);
+	vm_clean_dcache(vm);
+	arch_sync_icache();
+}
+
+/* Load the VM and make vCPU 0 ready to enter at the image's entry. */
+void vm_boot(struct vm *vm)
+{
+	struct vcpu *boot = &vm->vcpus[0];
+
+	load_memory(vm);
+	arch_stage2_tlb_flush(pt_root_pa(&vm->s2), vm->id + 1);
+	boot->entry = vm->cfg->image.entry;
+	boot->arg = vm->cfg->dtb.file.start != vm->cfg->dtb.file.end
+			    ? vm->cfg->dtb.load_ipa
+			    : 0;
+	boot->state = VCPU_ON_PENDING;
+}
+
+static void init_vcpus(struct vm *vm)
+{
+	vm->vcpu_count = (unsigned)vm->cfg->cpu_count;
+	for (unsigned i = 0; i < vm->vcpu_count; i++) {
+		struct vcpu *v = &vm->vcpus[i];
+
+		*v = (struct vcpu){.vm = vm, .id = i, .cpu = vm->cfg->cpus[i]};
+		cpu_vcpu[v->cpu] = v;
+	}
+}
+
+static void init_limits(struct vm *vm)
+{
+	u64 now = arch_counter();
+
+	ratelimit_init(&vm->log_limit, CONFIG_GUEST_LOG_BURST,
+		       CONFIG_GUEST_LOG_PER_SEC, now);
+	ratelimit_init(&vm->console_limit, CONFIG_GUEST_CONSOLE_BURST,
+		       CONFIG_GUEST_CONSOLE_PER_SEC, now);
+}
+
+static void log_vm(const struct vm *vm)
+{
+	const struct bh_vm_config *cfg = vm->cfg;
+
+	log_info("VM %u '%s': %zu vCPU(s), VMID %u", vm->id, cfg->name,
+		 cfg->cpu_count, vm->id + 1);
+	for (size_t i = 0; i < cfg->cpu_count; i++)
+		log_info("  vCPU %zu on CPU %u", i, cfg->cpus[i]);
+	for (size_t i = 0; i < cfg->mem_count; i++)
+		log_info("  RAM    IPA 0x%09lx -> PA 0x%09lx, %lu KiB",
+			 cfg->mem[i].ipa, vm->layout.pa[i],
+			 cfg->mem[i].size / 1024);
+	for (size_t i = 0; i < cfg->dev_count; i++)
+		log_info("  device IPA 0x%09lx -> PA 0x%09lx, %lu KiB (%s)",
+			 cfg->devs[i].ipa, cfg->devs[i].pa,
+			 cfg->devs[i].size / 1024, cfg->devs[i].name);
+	for (size_t i = 0; i < cfg->irq_count; i++)
+		log_info("  IRQ    %u", cfg->irqs[i]);
+}
+
+void vms_init(struct page_pool *pool)
+{
+	static struct vm_layout layouts[CONFIG_MAX_VMS];
+	size_t bad_vm, bad_region;
+
+	if (bh_config.vm_count > CONFIG_MAX_VMS)
+		panic("config has %zu VMs, CONFIG_MAX_VMS is %u",
+		      bh_config.vm_count, CONFIG_MAX_VMS);
+	if (layout_place(&bh_config, &platform, layouts, &bad_vm, &bad_region))
+		panic("no RAM for VM %zu region %zu (the config checker "
+		      "should have caught this)",
+		      bad_vm, bad_region);
+	for (unsigned i = 0; i < bh_config.vm_count; i++) {
+		struct vm *vm = &vms[i];
+
+		vm->cfg = &bh_config.vms[i];
+		vm->id = i;
+		vm->layout = layouts[i];
+		vm->lock = (struct spinlock)SPINLOCK_INIT;
+		init_vcpus(vm);
+		init_limits(vm);
+		build_stage2(vm, pool);
+		log_vm(vm);
+	}
+	for (unsigned i = 0; i < bh_config.vm_count; i++)
+		vm_boot(&vms[i]);
+}
+
+unsigned vm_count(void) { return (unsigned)bh_config.vm_count; }
+
+void vm_log(struct vm *vm, const char *fmt, ...)
+{
+	char msg[160];
+	u32 suppressed;
+	va_list ap;
+
+	if (!ratelimit_take(&vm->log_limit, arch_counter(), arch_counter_freq(),
+			    &suppressed))
+		return;
+	va_start(ap, fmt);
+	vformat(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (suppressed)
+		log_warn("VM '%s': %u messages suppressed (rate limit)",
+			 vm->cfg->name, suppressed);
+	log_warn("VM '%s' %s", vm->cfg->name, msg);
+}
+
+void vm_report_bad_access(struct vcpu *vcpu, ipaddr_t ipa, bool ipa_known,
+			  u64 pc, enum access access)
+{
+	static const char *const what[] = {"read", "write", "fetch"};
+
+	if (ipa_known)
+		vm_log(vcpu->vm,
+		       "vCPU %u: %s outside its memory at IPA 0x%lx (PC 0x%lx): "
+		       "injecting an external abort",
+		       vcpu->id, what[access], ipa.bits, pc);
+	else
+		vm_log(vcpu->vm,
+		       "vCPU %u: %s fault at an unknown IPA (PC 0x%lx): "
+		       "injecting an external abort",
+		       vcpu->id, what[access], pc);
+}

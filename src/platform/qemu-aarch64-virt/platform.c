@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/* QEMU `virt` (AArch64, GICv3), as QEMU 7.2 lays it out. */
+#include "platform.h"
+
+static const u64 cpu_mpidr[] = {0x0, 0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7};
+
+/*
+ * Devices VMs may own. The GIC (0x08000000-0x08ffffff) and the PL011 at
+ * 0x09000000 (the hypervisor's console) are not in this list.
+ */
+static const struct mmio_range dev_space[] = {
+	{"platform devices (RTC, GPIO, fw_cfg...)", 0x09010000, 0x00ff0000},
+	{"virtio-mmio", 0x0a000000, 0x00004000},
+};
+
+const struct platform platform = {
+	.name = "qemu-aarch64-virt",
+	.ram_base = CONFIG_PLATFORM_RAM_BASE,
+	.ram_size = CONFIG_PLATFORM_RAM_SIZE,
+	.cpu_count = CONFIG_PLATFORM_CPU_COUNT,
+	.cpu_mpidr = cpu_mpidr,
+	.dev_space = dev_space,
+	.dev_space_count = ARRAY_SIZE(dev_space),
+	.uart_base = 0x09000000,
+	.gicd_base = 0x08000000,
+	.gicr_base = 0x080a0000,
+};

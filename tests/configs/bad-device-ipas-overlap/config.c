@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: MIT */
+/* Must be rejected: two devices of a VM at overlapping IPAs. The image is this
+ * file's own bytes. */
+#include <bulkhead/config.h>
+
+BH_FILE(img, "config.c");
+
+const struct bh_config bh_config = {BH_VMS({
+	.name = "alpha",
+	BH_CPUS(0),
+	BH_MEMORY({.ipa = 0x40000000, .size = 8 * MiB}),
+	BH_DEVICES({"rtc", 0x09010000, 0x09010000, 0x1000},
+		   {"gpio", 0x09030000, 0x09010000, 0x1000}),
+	.image = {BH_BLOB(img), 0x40000000, 0x40000000},
+})};

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* Must be rejected: one device given to two VMs. The image is this file's own
+ * bytes. */
+#include <bulkhead/config.h>
+
+BH_FILE(img, "config.c");
+
+const struct bh_config bh_config = {BH_VMS(
+	{
+		.name = "alpha",
+		BH_CPUS(0),
+		BH_MEMORY({.ipa = 0x40000000, .size = 8 * MiB}),
+		BH_DEVICES({"rtc", 0x09010000, 0x09010000, 0x1000}),
+		.image = {BH_BLOB(img), 0x40000000, 0x40000000},
+	},
+	{
+		.name = "beta",
+		BH_CPUS(1),
+		BH_MEMORY({.ipa = 0x40000000, .size = 8 * MiB}),
+		BH_DEVICES({"rtc", 0x09010000, 0x09010000, 0x1000}),
+		.image = {BH_BLOB(img), 0x40000000, 0x40000000},
+	})};

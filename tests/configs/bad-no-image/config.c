@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: MIT */
+/* Must be rejected: a VM without an image. The image is this file's own bytes.
+ */
+#include <bulkhead/config.h>
+
+BH_FILE(img, "config.c");
+
+const struct bh_config bh_config = {BH_VMS({
+	.name = "alpha",
+	BH_CPUS(0),
+	BH_MEMORY({.ipa = 0x40000000, .size = 8 * MiB}),
+})};

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: MIT */
+/* Must be rejected: a VM without memory. The image is this file's own bytes. */
+#include <bulkhead/config.h>
+
+BH_FILE(img, "config.c");
+
+const struct bh_config bh_config = {BH_VMS({
+	.name = "alpha",
+	BH_CPUS(0),
+	.image = {BH_BLOB(img), 0x40000000, 0x40000000},
+})};

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Guest start-up: vCPU 0 enters _start (x0 = DTB IPA or 0), secondaries
+ * enter secondary_entry through PSCI CPU_ON (x0 = context). Both arrive at
+ * EL1h with the MMU and caches off and DAIF masked.
+ */
+
+#define GUEST_MAX_VCPUS 4
+#define STACK_SHIFT 14 /* 16 KiB per vCPU, see guest.ld */
+
+/* SCTLR_EL1: RES1 bits only; MMU, caches and alignment checks off. */
+#define SCTLR_EL1_VALUE 0x30d00800
+
+#define PSCI_CPU_OFF 0x84000002
+
+/* sp = top of this vCPU's stack; a vCPU without a stack turns itself off. */
+.macro set_stack tmp0, tmp1
+	mrs	\tmp0, mpidr_el1
+	and	\tmp0, \tmp0, #0xff
+	cmp	\tmp0, #GUEST_MAX_VCPUS
+	b.hs	no_stack
+	add	\tmp0, \tmp0, #1
+	adrp	\tmp1, __stacks_start
+	add	\tmp1, \tmp1, :lo12:__stacks_start
+	add	\tmp1, \tmp1, \tmp0, lsl #STACK_SHIFT
+	mov	sp, \tmp1
+.endm
+
+/* Per-vCPU state the hypervisor may not have set to what we rely on. */
+.macro init_el1 tmp
+	msr	daifset, #0xf
+	ldr	\tmp, =SCTLR_EL1_VALUE
+	msr	sctlr_el1, \tmp
+	adrp	\tmp, vectors
+	add	\tmp, \tmp, :lo12:vectors
+	msr	vbar_el1, \tmp
+	isb
+.endm
+
+	.section .text.boot, "ax"
+	.global _start
+_start:
+	mov	x19, x0
+	init_el1 x1
+
+	/* The hypervisor zeroes VM RAM, but a SYSTEM_RESET may not. */
+	adrp	x1, __bss_start
+	add	x1, x1, :lo12:__bss_start
+	adrp	x2, __bss_end
+	add	x2, x2, :lo12:__bss_end
+1:	cmp	x1, x2
+	b.hs	2f
+	str	xzr, [x1], #8
+	b	1b
+2:
+	set_stack x1, x2
+	mov	x0, x19
+	bl	guest_main
+	bl	guest_exit
+
+	.text
+	.global secondary_entry
+secondary_entry:
+	mov	x19, x0
+	init_el1 x1
+	set_stack x1, x2
+	mov	x0, x19
+	bl	guest_secondary_start
+	b	.
+
+no_stack:
+	ldr	w0, =PSCI_CPU_OFF
+	hvc	#0
+	b	no_stack
+
+/*
+ * The vector table: every entry saves x0-x30 in a frame on the current
+ * stack and passes its index (0..15) to guest_exception(). When that
+ * returns (an expected abort was skipped), the registers are restored.
+ */
+#define FRAME_SIZE (32 * 8)
+
+.macro vector index
+	.balign	0x80
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp]
+	mov	x0, #\index
+	b	exception_common
+.endm
+
+	.section .text.vectors, "ax"
+	.balign	0x800
+	.global vectors
+vectors:
+	.irp	i, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	vector	\i
+	.endr
+
+exception_common:
+	stp	x2, x3, [sp, #16 * 1]
+	stp	x4, x5, [sp, #16 * 2]
+	stp	x6, x7, [sp, #16 * 3]
+	stp	x8, x9, [sp, #16 * 4]
+	stp	x10, x11, [sp, #16 * 5]
+	stp	x12, x13, [sp, #16 * 6]
+	stp	x14, x15, [sp, #16 * 7]
+	stp	x16, x17, [sp, #16 * 8]
+	stp	x18, x19, [sp, #16 * 9]
+	stp	x20, x21, [sp, #16 * 10]
+	stp	x22, x23, [sp, #16 * 11]
+	stp	x24, x25, [sp, #16 * 12]
+	stp	x26, x27, [sp, #16 * 13]
+	stp	x28, x29, [sp, #16 * 14]
+	str	x30, [sp, #16 * 15]
+	bl	guest_exception
+	ldp	x0, x1, [sp]
+	ldp	x2, x3, [sp, #16 * 1]
+	ldp	x4, x5, [sp, #16 * 2]
+	ldp	x6, x7, [sp, #16 * 3]
+	ldp	x8, x9, [sp, #16 * 4]
+	ldp	x10, x11, [sp, #16 * 5]
+	ldp	x12, x13, [sp, #16 * 6]
+	ldp	x14, x15, [sp, #16 * 7]
+	ldp	x16, x17, [sp, #16 * 8]
+	ldp	x18, x19, [sp, #16 * 9]
+	ldp	x20, x21, [sp, #16 * 10]
+	ldp	x22, x23, [sp, #16 * 11]
+	ldp	x24, x25, [sp, #16 * 12]
+	ldp	x26, x27, [sp, #16 * 13]
+	ldp	x28, x29, [sp, #16 * 14]
+	ldr	x30, [sp, #16 * 15]
+	add	sp, sp, #FRAME_SIZE
+	eret
