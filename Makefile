@@ -120,8 +120,16 @@ include tests/guests/guests.mk
 # ------------------------------------------------------------ the config ---
 # The config and the guest files it pulls in with BH_FILE(). incbin paths
 # are searched in the config's directory, then among the built guests.
-CONFIG_INC := -Wa,-I$(CONFIG_DIR) -Wa,-I$(GUEST_DIR)
-CONFIG_DEPS := $(CONFIG_DIR)/config.c $(filter-out $(CONFIG_DIR)/config.c,$(wildcard $(CONFIG_DIR)/*)) $(GUESTS) $(AUTOCONF)
+# Device trees in the config's directory are compiled next to the image.
+CONFIG_DTBS := $(patsubst $(CONFIG_DIR)/%.dts,$(OUT)/%.dtb,$(wildcard $(CONFIG_DIR)/*.dts))
+CONFIG_INC := -Wa,-I$(CONFIG_DIR) -Wa,-I$(OUT) -Wa,-I$(GUEST_DIR)
+CONFIG_DEPS := $(CONFIG_DIR)/config.c $(filter-out $(CONFIG_DIR)/config.c,$(wildcard $(CONFIG_DIR)/*)) \
+	$(GUESTS) $(CONFIG_DTBS) $(AUTOCONF)
+
+$(OUT)/%.dtb: $(CONFIG_DIR)/%.dts
+	@mkdir -p $(@D)
+	@echo "  DTC     $<"
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
 
 $(OUT)/config.o: $(CONFIG_DEPS) $(OUT)/config.checked
 	@echo "  CC      $(CONFIG_DIR)/config.c"
@@ -147,7 +155,8 @@ $(OUT)/linker.ld: src/arch/$(ARCH)/image.lds $(AUTOCONF)
 	@mkdir -p $(@D)
 	$(Q)$(CC) -E -P -x c -D__ASSEMBLY__ -include $(AUTOCONF) $(ARCH_INC) $< -o $@
 
-$(OUT)/bulkhead.elf: $(HYP_OBJS) $(OUT)/config.o $(OUT)/linker.ld
+# The config is checked first, so a bad one fails before anything compiles.
+$(OUT)/bulkhead.elf: $(OUT)/config.checked $(HYP_OBJS) $(OUT)/config.o $(OUT)/linker.ld
 	@echo "  LD      $@"
 	$(Q)$(LD) $(LDFLAGS) -nostdlib -static -T $(OUT)/linker.ld $(HYP_OBJS) $(OUT)/config.o -o $@
 
@@ -156,7 +165,7 @@ $(OUT)/bulkhead.bin: $(OUT)/bulkhead.elf
 	@echo "  IMAGE   $@ ($$(stat -c %s $@) bytes)"
 
 # --------------------------------------------------------------- targets ---
-.PHONY: all run deps test format clean help menuconfig savedefconfig host-tests
+.PHONY: all run boot-test deps test format clean help menuconfig savedefconfig host-tests
 
 all: $(OUT)/bulkhead.bin
 
@@ -164,7 +173,12 @@ deps:
 	$(Q)CROSS_COMPILE=$(CROSS_COMPILE) scripts/install-deps.sh
 
 run: deps all
-	$(Q)scripts/run-qemu.sh $(PLATFORM) $(OUT)/bulkhead.bin
+	$(Q)scripts/run-qemu.sh $(OUT)/bulkhead.bin
+
+# Boot the config in QEMU and check its log against $(CONFIG_DIR)/expect.
+BOOT_TIMEOUT ?= 120
+boot-test: all
+	$(Q)tests/boot-test.sh $(OUT)/bulkhead.bin $(CONFIG_DIR)/expect $(BOOT_TIMEOUT)
 
 test: deps
 	$(Q)scripts/run-tests.sh
@@ -176,7 +190,8 @@ format:
 HOST_TEST_DIR := $(BUILD)/host-tests
 HOST_TEST_SRCS := $(wildcard tests/host/*.c) src/core/config_check.c src/core/layout.c \
 	src/core/pagetable.c src/core/page_pool.c src/core/ratelimit.c src/core/format.c \
-	src/core/psci.c src/core/guest_console.c src/arch/$(ARCH)/pte.c \
+	src/core/psci.c src/core/smccc.c src/core/guest_console.c src/core/vm.c src/core/vcpu.c \
+	src/core/log.c src/arch/$(ARCH)/pte.c src/arch/$(ARCH)/sysreg_trap.c \
 	src/platform/$(PLATFORM)/platform.c
 host-tests: $(HOST_TEST_DIR)/run-host-tests
 	$(Q)$<

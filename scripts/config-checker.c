@@ -46,7 +46,7 @@ static void print_vm(size_t v, const struct bh_vm_config *vm,
 {
 	printf("  VM %zu %-12s", v, vm->name);
 	print_ids("cores", vm->cpus, vm->cpu_count);
-	print_ids("  IRQs", vm->irqs, vm->irq_count);
+	print_ids("IRQs", vm->irqs, vm->irq_count);
 	printf("\n");
 	for (size_t i = 0; i < vm->mem_count; i++)
 		print_mapping("RAM", vm->mem[i].ipa, layout->pa[i],
@@ -61,7 +61,7 @@ static void print_map(const char *name, const struct vm_layout *layouts)
 {
 	printf("Config '%s' on %s: %zu VM%s (IPA -> PA)\n", name, platform.name,
 	       bh_config.vm_count, bh_config.vm_count == 1 ? "" : "s");
-	printf("  hypervisor     RAM 0x%llx-0x%llx ", (ull)HYP_MEM_BASE,
+	printf("  hypervisor     RAM 0x%09llx-0x%09llx ", (ull)HYP_MEM_BASE,
 	       (ull)(HYP_MEM_BASE + HYP_MEM_SIZE));
 	print_size(HYP_MEM_SIZE);
 	printf("\n");

@@ -15,7 +15,7 @@
 #define IPA_LIMIT BIT(39)
 /* VMs own SPIs only: SGIs and PPIs are per core and stay virtual. */
 #define SPI_FIRST 32u
-#define SPI_LAST 1019u
+#define SPI_LAST  1019u
 
 struct checker {
 	const struct bh_config *cfg;
@@ -38,8 +38,10 @@ enum space { SPACE_PA, SPACE_IPA };
 
 typedef unsigned long long ull;
 
-__attribute__((format(printf, 2, 3))) static void problem(struct checker *c,
-							  const char *fmt, ...)
+static void problem(struct checker *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void problem(struct checker *c, const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;
@@ -94,15 +96,14 @@ static u64 base_in(const struct region *r, enum space space)
 static const char *describe(char *buf, size_t len, const struct region *r,
 			    enum space space, const struct bh_vm_config *about)
 {
+	char owner[96] = "", name[96] = "";
 	u64 base = base_in(r, space);
-	int n = 0;
 
 	if (r->vm && r->vm != about)
-		n = snprintf(buf, len, "VM '%s' ", vm_name(r->vm));
-	n += snprintf(buf + n, len - n, "%s", r->kind);
+		snprintf(owner, sizeof(owner), "VM '%s' ", vm_name(r->vm));
 	if (r->name)
-		n += snprintf(buf + n, len - n, " '%s'", r->name);
-	snprintf(buf + n, len - n, " %s0x%llx-0x%llx",
+		snprintf(name, sizeof(name), " '%s'", r->name);
+	snprintf(buf, len, "%s%s%s %s0x%llx-0x%llx", owner, r->kind, name,
 		 space == SPACE_IPA ? "IPA " : "", (ull)base,
 		 (ull)(base + r->size));
 	return buf;
@@ -112,7 +113,7 @@ static void report_overlap(struct checker *c, const struct region *a,
 			   const struct region *b, enum space space,
 			   const char *fix)
 {
-	char da[160], db[160];
+	char da[256], db[256];
 
 	problem(c, "VM '%s': %s overlaps %s: %s", vm_name(a->vm),
 		describe(da, sizeof(da), a, space, a->vm),
@@ -189,7 +190,7 @@ static void check_cpus(struct checker *c, const struct bh_vm_config *vm)
 static void check_aligned(struct checker *c, const struct region *r,
 			  const char *field, u64 value)
 {
-	char d[160];
+	char d[256];
 
 	if (!ALIGNED(value, PAGE_SIZE))
 		problem(c,
@@ -204,7 +205,7 @@ static void check_aligned(struct checker *c, const struct region *r,
  * IPA range Stage-2 can map. */
 static void check_shape(struct checker *c, const struct region *r)
 {
-	char d[160];
+	char d[256];
 
 	if (!r->size)
 		problem(c, "VM '%s': %s has size 0: give it a size",
@@ -225,7 +226,7 @@ static void check_shape(struct checker *c, const struct region *r)
 static void check_in_ram(struct checker *c, const struct region *r)
 {
 	const struct platform *p = c->plat;
-	char d[160];
+	char d[256];
 
 	if (r->pa && !range_within(r->pa, r->size, p->ram_base, p->ram_size))
 		problem(c,
@@ -269,10 +270,10 @@ static bool in_dev_space(const struct platform *p, const struct region *r)
 static const char *list_dev_space(char *buf, size_t len,
 				  const struct platform *p)
 {
-	int n = 0;
+	size_t n = 0;
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < p->dev_space_count; i++) {
+	for (size_t i = 0; i < p->dev_space_count && n < len; i++) {
 		const struct mmio_range *w = &p->dev_space[i];
 
 		n += snprintf(buf + n, len - n, "%s%s 0x%llx-0x%llx",
@@ -284,7 +285,7 @@ static const char *list_dev_space(char *buf, size_t len,
 
 static void check_devices(struct checker *c, const struct bh_vm_config *vm)
 {
-	char d[160], windows[512];
+	char d[256], windows[1024];
 
 	for (size_t i = 0; i < vm->dev_count; i++) {
 		struct region r = dev_region(vm, i);
@@ -313,11 +314,21 @@ static void check_irqs(struct checker *c, const struct bh_vm_config *vm)
 				vm_name(vm), vm->irqs[i], SPI_FIRST, SPI_LAST);
 }
 
+/* A scratch list of regions; the checker is a short-lived host tool. */
+static struct region *alloc_regions(size_t n)
+{
+	struct region *r = calloc(n + 1, sizeof(*r));
+
+	if (!r)
+		abort();
+	return r;
+}
+
 /* Memory and devices must not share guest addresses. */
 static void check_ipa_overlaps(struct checker *c, const struct bh_vm_config *vm)
 {
 	size_t n = vm->mem_count + vm->dev_count;
-	struct region *r = calloc(n ? n : 1, sizeof(*r));
+	struct region *r = alloc_regions(n);
 
 	for (size_t i = 0; i < vm->mem_count; i++)
 		r[i] = mem_region(vm, i, vm->mem[i].pa);
@@ -341,7 +352,7 @@ static const struct bh_mem_region *mem_at(const struct bh_vm_config *vm,
 static void check_loaded(struct checker *c, const struct region *blob)
 {
 	const struct bh_mem_region *m = mem_at(blob->vm, blob->ipa);
-	char d[160];
+	char d[256];
 
 	if (!m)
 		problem(c,
@@ -359,7 +370,7 @@ static void check_loaded(struct checker *c, const struct region *blob)
 
 static void check_image(struct checker *c, const struct region *img, u64 entry)
 {
-	char d[160];
+	char d[256];
 
 	if (!img->size) {
 		problem(c,
@@ -491,8 +502,7 @@ static void check_placement(struct checker *c)
 static struct region *placed_memory(const struct checker *c, size_t *n)
 {
 	const struct bh_config *cfg = c->cfg;
-	struct region *r =
-		calloc(cfg->vm_count * LAYOUT_MAX_VM_REGIONS + 1, sizeof(*r));
+	struct region *r = alloc_regions(cfg->vm_count * LAYOUT_MAX_VM_REGIONS);
 
 	*n = 0;
 	for (size_t v = 0; v < cfg->vm_count; v++) {
@@ -515,7 +525,7 @@ static struct region *all_devices(const struct checker *c, size_t *n)
 	*n = 0;
 	for (size_t v = 0; v < cfg->vm_count; v++)
 		*n += cfg->vms[v].dev_count;
-	r = calloc(*n + 1, sizeof(*r));
+	r = alloc_regions(*n);
 	*n = 0;
 	for (size_t v = 0; v < cfg->vm_count; v++)
 		for (size_t i = 0; i < cfg->vms[v].dev_count; i++)
@@ -526,9 +536,9 @@ static struct region *all_devices(const struct checker *c, size_t *n)
 static void check_hyp_overlap(struct checker *c, const struct region *mem,
 			      size_t n)
 {
-	static const struct region hyp = {NULL,		"the hypervisor's RAM",
-					  NULL,		0,
-					  HYP_MEM_BASE, HYP_MEM_SIZE};
+	static const struct region hyp = {.kind = "the hypervisor's RAM",
+					  .pa = HYP_MEM_BASE,
+					  .size = HYP_MEM_SIZE};
 	char fix[160];
 
 	snprintf(fix, sizeof(fix),

@@ -89,7 +89,10 @@ static void put_conv(struct out *o, const char **fmt, va_list *ap, int width,
 		v = bits == 64 ? va_arg(*ap, u64) : va_arg(*ap, unsigned);
 		put_num(o, v, conv == 'x' ? 16 : 10, false, width, pad);
 		return;
-	default:
+	case '%':
+		put(o, '%');
+		return;
+	default: /* unsupported: shown as written, no argument taken */
 		put(o, '%');
 		put(o, conv);
 	}

@@ -49,8 +49,8 @@ static void put_byte(struct vcpu *vcpu, u8 c)
 	}
 	if (c == '\r')
 		return;
-	line->text[line->len++] = (c >= 0x20 && c < 0x7f) || c == '\t' ? c
-									: '?';
+	line->text[line->len++] =
+		(c >= 0x20 && c < 0x7f) || c == '\t' ? c : '?';
 	if (line->len == GUEST_LINE_MAX)
 		emit_line(vcpu);
 }

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Hypervisor log lines, prefixed "bulkhead: ", filtered by CONFIG_LOG_LEVEL. */
+#include "log.h"
 #include "arch.h"
 #include "console.h"
 #include "lib.h"
-#include "log.h"
 
 #define LOG_LINE_MAX 256
 

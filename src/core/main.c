@@ -21,7 +21,10 @@ struct page_pool *hyp_page_pool(void)
 	return &table_pool;
 }
 
-void hyp_early_init(void) { console_init(platform.uart_base); }
+void hyp_early_init(void)
+{
+	console_init(platform.uart_base);
+}
 
 static void start_secondaries(void)
 {
@@ -40,7 +43,8 @@ static void start_secondaries(void)
 
 noreturn void hyp_main(void)
 {
-	log_info("Bulkhead " BULKHEAD_VERSION " on %s: %u CPUs, RAM 0x%lx-0x%lx, "
+	log_info("Bulkhead " BULKHEAD_VERSION
+		 " on %s: %u CPUs, RAM 0x%lx-0x%lx, "
 		 "hypervisor 0x%lx-0x%lx",
 		 platform.name, platform.cpu_count, platform.ram_base,
 		 platform.ram_base + platform.ram_size, HYP_MEM_BASE,

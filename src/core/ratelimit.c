@@ -3,8 +3,10 @@
 
 void ratelimit_init(struct ratelimit *rl, u32 burst, u32 per_sec, u64 now)
 {
-	*rl = (struct ratelimit){
-		.burst = burst, .per_sec = per_sec, .tokens = burst, .last = now};
+	*rl = (struct ratelimit){.burst = burst,
+				 .per_sec = per_sec,
+				 .tokens = burst,
+				 .last = now};
 }
 
 static void refill(struct ratelimit *rl, u64 now, u64 freq)

@@ -3,11 +3,11 @@
 #include "smccc.h"
 #include <bulkhead/abi.h>
 
-#define SMCCC_FAST BIT(31)
-#define SMCCC_64 BIT(30)
+#define SMCCC_FAST	 BIT(31)
+#define SMCCC_64	 BIT(30)
 #define SMCCC_OWNER(fid) (((fid) >> 24) & 0x3f)
-#define OWNER_ARCH 0
-#define OWNER_STANDARD 4 /* PSCI */
+#define OWNER_ARCH	 0
+#define OWNER_STANDARD	 4 /* PSCI */
 #define OWNER_VENDOR_HYP 6
 
 static s64 arch_call(u32 fid, const u64 *args)

@@ -2,8 +2,8 @@
 /* Arm PL011 UART, transmit only: the hypervisor's console. */
 #include "console.h"
 
-#define UARTDR 0x00
-#define UARTFR 0x18
+#define UARTDR	    0x00
+#define UARTFR	    0x18
 #define UARTFR_TXFF (1u << 5)
 
 static volatile u32 *reg(u64 base, unsigned off)
@@ -12,7 +12,10 @@ static volatile u32 *reg(u64 base, unsigned off)
 }
 
 /* Firmware or QEMU has set the line up; Bulkhead only transmits. */
-void uart_init(u64 base) { (void)base; }
+void uart_init(u64 base)
+{
+	(void)base;
+}
 
 void uart_putc(u64 base, char c)
 {

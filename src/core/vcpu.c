@@ -28,8 +28,7 @@ static bool all_vcpus_off(const struct vm *vm)
 }
 
 /* With vm->lock held: begin stopping, and get every other vCPU out. */
-static void begin_stop_locked(struct vm *vm, enum vm_state how,
-			      const char *why)
+static void begin_stop_locked(struct vm *vm, enum vm_state how, const char *why)
 {
 	if (vm->state != VM_RUNNING)
 		return; /* someone else is stopping it already */

@@ -1,19 +1,28 @@
 /* SPDX-License-Identifier: MIT */
 /* Building VMs from the configuration: Stage-2 maps, memory, boot log. */
+#include "vm.h"
 #include "arch.h"
 #include "lib.h"
 #include "log.h"
 #include "platform.h"
-#include "vm.h"
 
 static struct vm vms[CONFIG_MAX_VMS];
 static struct vcpu *cpu_vcpu[CONFIG_MAX_CPUS];
 
-struct vcpu *this_vcpu(void) { return cpu_vcpu[arch_cpu_id()]; }
+struct vcpu *this_vcpu(void)
+{
+	return cpu_vcpu[arch_cpu_id()];
+}
 
-bool cpu_in_use(unsigned cpu) { return cpu_vcpu[cpu] != NULL; }
+bool cpu_in_use(unsigned cpu)
+{
+	return cpu_vcpu[cpu] != NULL;
+}
 
-static void *pa_ptr(paddr_t pa) { return (void *)(uintptr_t)pa.bits; }
+static void *pa_ptr(paddr_t pa)
+{
+	return (void *)(uintptr_t)pa.bits;
+}
 
 bool vm_ipa_to_pa(const struct vm *vm, ipaddr_t ipa, u64 len, paddr_t *pa)
 {
@@ -172,7 +181,10 @@ void vms_init(struct page_pool *pool)
 		vm_boot(&vms[i]);
 }
 
-unsigned vm_count(void) { return (unsigned)bh_config.vm_count; }
+unsigned vm_count(void)
+{
+	return (unsigned)bh_config.vm_count;
+}
 
 void vm_log(struct vm *vm, const char *fmt, ...)
 {
@@ -199,7 +211,8 @@ void vm_report_bad_access(struct vcpu *vcpu, ipaddr_t ipa, bool ipa_known,
 
 	if (ipa_known)
 		vm_log(vcpu->vm,
-		       "vCPU %u: %s outside its memory at IPA 0x%lx (PC 0x%lx): "
+		       "vCPU %u: %s outside its memory at IPA 0x%lx (PC "
+		       "0x%lx): "
 		       "injecting an external abort",
 		       vcpu->id, what[access], ipa.bits, pc);
 	else

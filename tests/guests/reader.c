@@ -9,8 +9,8 @@
 #include "guest.h"
 #include "isolation.h"
 
-#define BEATS 3
-#define BEAT_US (20 * 1000)
+#define BEATS 4
+#define BEAT_US (75 * 1000)
 
 /* Read 32 bits at ipa expecting an abort; true if it came. */
 static bool read_aborts(uintptr_t ipa)

@@ -91,7 +91,10 @@ TEST(config_accepts_valid_config)
 	CHECK_EQ(o->layouts[1].pa[0], HYP_MEM_BASE + HYP_MEM_SIZE + 8 * MiB);
 }
 
-TEST(config_rejects_no_vms) { EXPECT_ONE(check(NULL, 0), "no VMs"); }
+TEST(config_rejects_no_vms)
+{
+	EXPECT_ONE(check(NULL, 0), "no VMs");
+}
 
 TEST(config_rejects_more_vms_than_max_vms)
 {

@@ -12,7 +12,10 @@
 
 u8 cpu_stacks[CONFIG_MAX_CPUS][STACK_SIZE] __attribute__((aligned(16)));
 
-u64 cpu_stack_top(unsigned cpu) { return (u64)(uintptr_t)cpu_stacks[cpu + 1]; }
+u64 cpu_stack_top(unsigned cpu)
+{
+	return (u64)(uintptr_t)cpu_stacks[cpu + 1];
+}
 
 noreturn void boot_primary(void);
 noreturn void boot_secondary(void);

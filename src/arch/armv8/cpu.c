@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Per-core EL2 state, firmware calls, and entering a vCPU. */
-#include "arch.h"
 #include "cpu.h"
+#include "arch.h"
 #include "mmu.h"
 #include "platform.h"
 #include "sysreg.h"
@@ -21,7 +21,10 @@
 /* CPTR_EL2 with its RES1 bits and nothing trapped (FP/SIMD are free). */
 #define CPTR_EL2_RES1 0x33ffUL
 
-unsigned arch_cpu_id(void) { return (unsigned)read_sysreg(tpidr_el2); }
+unsigned arch_cpu_id(void)
+{
+	return (unsigned)read_sysreg(tpidr_el2);
+}
 
 u64 arch_counter(void)
 {
@@ -29,7 +32,10 @@ u64 arch_counter(void)
 	return read_sysreg(cntpct_el0);
 }
 
-u64 arch_counter_freq(void) { return read_sysreg(cntfrq_el0); }
+u64 arch_counter_freq(void)
+{
+	return read_sysreg(cntfrq_el0);
+}
 
 /* Guest PMU and debug registers trap: see sysreg_trap.c for why. */
 static u64 mdcr_value(void)

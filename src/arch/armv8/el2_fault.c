@@ -46,7 +46,7 @@ noreturn void el2_exception_report(struct guest_frame *f, u64 kind)
 	log_error("  x0 0x%lx x1 0x%lx x29 0x%lx x30 0x%lx", f->x[0], f->x[1],
 		  f->x[29], f->x[30]);
 	if (vcpu)
-		log_error("  this core runs VM '%s' vCPU %u", vcpu->vm->cfg->name,
-			  vcpu->id);
+		log_error("  this core runs VM '%s' vCPU %u",
+			  vcpu->vm->cfg->name, vcpu->id);
 	panic("hypervisor fault on CPU %u", arch_cpu_id());
 }

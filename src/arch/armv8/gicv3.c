@@ -12,28 +12,34 @@
 
 #define HYP_IPI 0 /* the SGI the hypervisor signals its cores with */
 
-#define GICD_CTLR 0x0000
+#define GICD_CTLR	      0x0000
 #define GICD_CTLR_ENABLE_G1NS (1 << 1)
-#define GICD_CTLR_ARE_NS (1 << 4)
-#define GICD_CTLR_RWP (1u << 31)
+#define GICD_CTLR_ARE_NS      (1 << 4)
+#define GICD_CTLR_RWP	      (1u << 31)
 
-#define GICR_FRAME_SIZE 0x20000
-#define GICR_TYPER 0x0008
-#define GICR_TYPER_LAST (1 << 4)
-#define GICR_WAKER 0x0014
-#define GICR_WAKER_SLEEP (1 << 1)
+#define GICR_FRAME_SIZE		   0x20000
+#define GICR_TYPER		   0x0008
+#define GICR_TYPER_LAST		   (1 << 4)
+#define GICR_WAKER		   0x0014
+#define GICR_WAKER_SLEEP	   (1 << 1)
 #define GICR_WAKER_CHILDREN_ASLEEP (1 << 2)
-#define GICR_SGI 0x10000 /* SGI/PPI frame */
-#define GICR_IGROUPR0 (GICR_SGI + 0x080)
-#define GICR_ISENABLER0 (GICR_SGI + 0x100)
-#define GICR_IPRIORITYR (GICR_SGI + 0x400)
+#define GICR_SGI		   0x10000 /* SGI/PPI frame */
+#define GICR_IGROUPR0		   (GICR_SGI + 0x080)
+#define GICR_ISENABLER0		   (GICR_SGI + 0x100)
+#define GICR_IPRIORITYR		   (GICR_SGI + 0x400)
 
-#define ICC_SRE_SRE (1 << 0)
+#define ICC_SRE_SRE    (1 << 0)
 #define ICC_SRE_ENABLE (1 << 3)
 #define INTID_SPURIOUS 1020
 
-static volatile u32 *reg32(u64 addr) { return (volatile u32 *)(uintptr_t)addr; }
-static volatile u64 *reg64(u64 addr) { return (volatile u64 *)(uintptr_t)addr; }
+static volatile u32 *reg32(u64 addr)
+{
+	return (volatile u32 *)(uintptr_t)addr;
+}
+static volatile u64 *reg64(u64 addr)
+{
+	return (volatile u64 *)(uintptr_t)addr;
+}
 
 void gic_init_distributor(void)
 {

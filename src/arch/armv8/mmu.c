@@ -4,15 +4,15 @@
  * VM's memory) and of the few devices it drives, built once by the boot
  * core with the MMU off and switched on by every core.
  */
+#include "mmu.h"
 #include "cpu.h"
 #include "hyp.h"
 #include "log.h"
-#include "mmu.h"
 #include "pagetable.h"
 #include "platform.h"
 #include "sysreg.h"
 
-#define GICD_SIZE 0x10000
+#define GICD_SIZE	0x10000
 #define GICR_FRAME_SIZE 0x20000
 
 static struct pt hyp_pt;

@@ -3,23 +3,23 @@
 #include "pte.h"
 #include "mmu.h"
 
-#define PTE_VALID BIT(0)
+#define PTE_VALID     BIT(0)
 #define PTE_NON_BLOCK BIT(1) /* table (levels 0-2) or page (level 3) */
-#define PTE_AF BIT(10)
-#define PTE_SH_INNER (3ULL << 8)
-#define PTE_XN BIT(54)
+#define PTE_AF	      BIT(10)
+#define PTE_SH_INNER  (3ULL << 8)
+#define PTE_XN	      BIT(54)
 #define PTE_ADDR_MASK 0x0000fffffffff000ULL
 
 /* EL2 stage 1: AttrIndx selects a MAIR_EL2 slot; AP[1] is RES1. */
 #define S1_ATTR(idx) ((u64)(idx) << 2)
-#define S1_AP_RES1 BIT(6)
-#define S1_AP_RO BIT(7)
+#define S1_AP_RES1   BIT(6)
+#define S1_AP_RO     BIT(7)
 
 /* Stage 2: the memory type and access rights sit in the descriptor. */
 #define S2_MEMATTR_DEVICE_nGnRE (1ULL << 2)
-#define S2_MEMATTR_NORMAL_WB (0xfULL << 2)
-#define S2AP_R BIT(6)
-#define S2AP_W BIT(7)
+#define S2_MEMATTR_NORMAL_WB	(0xfULL << 2)
+#define S2AP_R			BIT(6)
+#define S2AP_W			BIT(7)
 
 static u64 stage1_attrs(enum mem_type type)
 {
@@ -62,12 +62,18 @@ u64 pte_table(paddr_t next)
 	return (next.bits & PTE_ADDR_MASK) | PTE_NON_BLOCK | PTE_VALID;
 }
 
-bool pte_is_valid(u64 pte) { return pte & PTE_VALID; }
+bool pte_is_valid(u64 pte)
+{
+	return pte & PTE_VALID;
+}
 
 bool pte_is_table(u64 pte, unsigned level)
 {
 	return level < PT_LAST_LEVEL && (pte & (PTE_VALID | PTE_NON_BLOCK)) ==
-					       (PTE_VALID | PTE_NON_BLOCK);
+						(PTE_VALID | PTE_NON_BLOCK);
 }
 
-paddr_t pte_addr(u64 pte) { return pa_of(pte & PTE_ADDR_MASK); }
+paddr_t pte_addr(u64 pte)
+{
+	return pa_of(pte & PTE_ADDR_MASK);
+}

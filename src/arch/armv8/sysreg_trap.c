@@ -19,8 +19,8 @@
 #include "sysreg.h"
 #include "vm.h"
 
-#define ISS_READ (1 << 0)
-#define ISS_RT(iss) (((iss) >> 5) & 0x1f)
+#define ISS_READ     (1 << 0)
+#define ISS_RT(iss)  (((iss) >> 5) & 0x1f)
 #define ISS_CRM(iss) (((iss) >> 1) & 0xf)
 #define ISS_CRN(iss) (((iss) >> 10) & 0xf)
 #define ISS_OP1(iss) (((iss) >> 14) & 0x7)
@@ -30,9 +30,9 @@
 #define SYSREG(op0, op1, crn, crm, op2)                                        \
 	((op0) << 20 | (op2) << 17 | (op1) << 14 | (crn) << 10 | (crm) << 1)
 
-#define DC_ISW SYSREG(1, 0, 7, 6, 2)
-#define DC_CSW SYSREG(1, 0, 7, 10, 2)
-#define DC_CISW SYSREG(1, 0, 7, 14, 2)
+#define DC_ISW	  SYSREG(1, 0, 7, 6, 2)
+#define DC_CSW	  SYSREG(1, 0, 7, 10, 2)
+#define DC_CISW	  SYSREG(1, 0, 7, 14, 2)
 #define ACTLR_EL1 SYSREG(3, 0, 1, 0, 1)
 
 #define XZR 31

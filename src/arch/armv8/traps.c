@@ -87,8 +87,7 @@ static void stage2_fault(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 	inject_abort(f, esr, far);
 }
 
-static void unexpected_trap(struct vcpu *vcpu, struct guest_frame *f,
-			    u64 esr)
+static void unexpected_trap(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 {
 	vm_log(vcpu->vm,
 	       "vCPU %u: unexpected trap (EC 0x%lx, ESR 0x%lx) at PC 0x%lx: "
@@ -134,7 +133,8 @@ void handle_guest_serror(struct guest_frame *f)
 {
 	struct vcpu *vcpu = this_vcpu();
 
-	vm_log(vcpu->vm, "vCPU %u: SError (ESR 0x%lx) near PC 0x%lx: stopping it",
+	vm_log(vcpu->vm,
+	       "vCPU %u: SError (ESR 0x%lx) near PC 0x%lx: stopping it",
 	       vcpu->id, read_sysreg(esr_el2), f->elr);
 	vm_stop(vcpu, VM_STOPPING, "SError");
 }

@@ -40,7 +40,6 @@ void arch_stage2_tlb_flush(paddr_t root, unsigned vmid);
 /* Enter the vCPU at entry with x0 = arg, everything else in reset state. */
 noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg);
 
-
 /* Throw away the rest of this core's EL2 stack and run cpu_idle_loop(). */
 noreturn void arch_cpu_reset_stack_and_idle(void);
 

@@ -10,8 +10,8 @@
 
 #include "types.h"
 
-#define PT_ENTRIES 512
-#define PT_LAST_LEVEL 3
+#define PT_ENTRIES     512
+#define PT_LAST_LEVEL  3
 /* Tables start at level 1: 39-bit address spaces (AArch64), or LPAE. */
 #define PT_START_LEVEL 1
 
@@ -28,14 +28,14 @@ static inline unsigned pt_index(u64 va, unsigned level)
 
 /* Which translation regime a table belongs to. */
 enum pt_regime {
-	PT_HYP,    /* the hypervisor's own stage 1 */
+	PT_HYP,	   /* the hypervisor's own stage 1 */
 	PT_STAGE2, /* a VM's Stage 2 */
 };
 
 enum mem_type {
-	MEM_NORMAL,      /* RAM: cacheable, read/write/execute */
-	MEM_NORMAL_RO,   /* RAM the owner may only read and execute */
-	MEM_DEVICE,      /* MMIO: Device-nGnRE, execute-never */
+	MEM_NORMAL,    /* RAM: cacheable, read/write/execute */
+	MEM_NORMAL_RO, /* RAM the owner may only read and execute */
+	MEM_DEVICE,    /* MMIO: Device-nGnRE, execute-never */
 };
 
 /* A block (levels 1, 2) or page (level 3) descriptor. */

@@ -14,7 +14,7 @@ struct ratelimit {
 	u32 per_sec;
 	u32 tokens;
 	u32 suppressed; /* events refused since the last allowed one */
-	u64 last;       /* counter value of the last refill */
+	u64 last;	/* counter value of the last refill */
 };
 
 void ratelimit_init(struct ratelimit *rl, u32 burst, u32 per_sec, u64 now);

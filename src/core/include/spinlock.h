@@ -10,7 +10,10 @@ struct spinlock {
 	volatile u32 owner;
 };
 
-#define SPINLOCK_INIT {0, 0}
+#define SPINLOCK_INIT                                                          \
+	{                                                                      \
+		0, 0                                                           \
+	}
 
 void spin_lock(struct spinlock *lock);
 void spin_unlock(struct spinlock *lock);

@@ -28,8 +28,14 @@ typedef struct {
 	uintptr_t bits;
 } vaddr_t;
 
-static inline paddr_t pa_of(u64 bits) { return (paddr_t){bits}; }
-static inline ipaddr_t ipa_of(u64 bits) { return (ipaddr_t){bits}; }
+static inline paddr_t pa_of(u64 bits)
+{
+	return (paddr_t){bits};
+}
+static inline ipaddr_t ipa_of(u64 bits)
+{
+	return (ipaddr_t){bits};
+}
 static inline paddr_t pa_add(paddr_t pa, u64 off)
 {
 	return (paddr_t){pa.bits + off};
@@ -39,15 +45,15 @@ static inline ipaddr_t ipa_add(ipaddr_t ipa, u64 off)
 	return (ipaddr_t){ipa.bits + off};
 }
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define ALIGNED(x, a) (((x) & ((a)-1)) == 0)
+#define ARRAY_SIZE(a)  (sizeof(a) / sizeof((a)[0]))
+#define ALIGNED(x, a)  (((x) & ((a)-1)) == 0)
 #define ALIGN_UP(x, a) (((x) + (a)-1) & ~((u64)(a)-1))
-#define MIN(a, b) ((a) < (b) ? (a) : (b))
-#define MAX(a, b) ((a) > (b) ? (a) : (b))
-#define BIT(n) (1ULL << (n))
+#define MIN(a, b)      ((a) < (b) ? (a) : (b))
+#define MAX(a, b)      ((a) > (b) ? (a) : (b))
+#define BIT(n)	       (1ULL << (n))
 
 #define PAGE_SIZE 4096ULL
-#define noreturn _Noreturn
+#define noreturn  _Noreturn
 
 /* Does [a, a+alen) overlap [b, b+blen)? Lengths are non-zero. */
 static inline bool ranges_overlap(u64 a, u64 alen, u64 b, u64 blen)

@@ -16,9 +16,9 @@
 #include "spinlock.h"
 
 enum vcpu_state {
-	VCPU_OFF,        /* not running guest code; its core is idle */
+	VCPU_OFF,	 /* not running guest code; its core is idle */
 	VCPU_ON_PENDING, /* started (boot or CPU_ON), core not yet in */
-	VCPU_ON,         /* its core runs the guest */
+	VCPU_ON,	 /* its core runs the guest */
 };
 
 /* A guest console line being collected (one per vCPU, so never mixed). */
@@ -55,7 +55,7 @@ struct vm {
 	const char *stop_reason; /* why it is stopping, for the log */
 	unsigned vcpu_count;
 	struct vcpu vcpus[CONFIG_MAX_CPUS];
-	struct ratelimit log_limit;     /* hypervisor messages about it */
+	struct ratelimit log_limit;	/* hypervisor messages about it */
 	struct ratelimit console_limit; /* its console lines */
 };
 

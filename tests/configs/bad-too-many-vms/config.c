@@ -6,7 +6,7 @@
 BH_FILE(img, "config.c");
 
 #define STR_(x) #x
-#define STR(x) STR_(x)
+#define STR(x)	STR_(x)
 #define VM                                                                     \
 	{                                                                      \
 		.name = "vm" STR(__COUNTER__), BH_CPUS(0),                     \

@@ -7,7 +7,7 @@
 #define STACK_SIZE 0x4000
 
 /* struct guest_frame: x0..x30, then ELR_EL2 and SPSR_EL2. */
-#define FRAME_ELR (8 * 31)
+#define FRAME_ELR  (8 * 31)
 #define FRAME_SPSR (8 * 32)
 #define FRAME_SIZE (8 * 34)
 

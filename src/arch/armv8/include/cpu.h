@@ -32,8 +32,7 @@ void handle_guest_sync(struct guest_frame *frame);
 void handle_guest_irq(struct guest_frame *frame);
 void handle_guest_serror(struct guest_frame *frame);
 /* Emulates the trapped MSR/MRS/DC if it is one Bulkhead handles. */
-bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *frame,
-			u64 esr);
+bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *frame, u64 esr);
 
 /* Assembly helpers (boot.S, vectors.S). */
 noreturn void enter_guest(u64 entry, u64 arg, u64 stack_top);

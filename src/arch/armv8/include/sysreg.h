@@ -14,69 +14,69 @@
 	})
 #define write_sysreg(r, v)                                                     \
 	__asm__ volatile("msr " #r ", %0" ::"r"((u64)(v)) : "memory")
-#define isb() __asm__ volatile("isb" ::: "memory")
+#define isb()	 __asm__ volatile("isb" ::: "memory")
 #define dsb(opt) __asm__ volatile("dsb " #opt ::: "memory")
-#define sev() __asm__ volatile("sev" ::: "memory")
+#define sev()	 __asm__ volatile("sev" ::: "memory")
 #endif
 
 /* HCR_EL2: what a guest's EL1 may do without the hypervisor. */
-#define HCR_VM (1 << 0)     /* Stage-2 translation on */
-#define HCR_FMO (1 << 3)    /* physical FIQ to EL2 */
-#define HCR_IMO (1 << 4)    /* physical IRQ to EL2 */
-#define HCR_AMO (1 << 5)    /* physical SError to EL2 */
-#define HCR_TSC (1 << 19)   /* trap SMC: guests never reach firmware */
-#define HCR_TIDCP (1 << 20) /* trap IMPLEMENTATION DEFINED registers */
-#define HCR_TACR (1 << 21)  /* trap ACTLR_EL1 (core-wide controls) */
-#define HCR_TSW (1 << 22)   /* trap set/way cache maintenance */
-#define HCR_RW (1UL << 31)  /* EL1 is AArch64 */
+#define HCR_VM	  (1 << 0)    /* Stage-2 translation on */
+#define HCR_FMO	  (1 << 3)    /* physical FIQ to EL2 */
+#define HCR_IMO	  (1 << 4)    /* physical IRQ to EL2 */
+#define HCR_AMO	  (1 << 5)    /* physical SError to EL2 */
+#define HCR_TSC	  (1 << 19)   /* trap SMC: guests never reach firmware */
+#define HCR_TIDCP (1 << 20)   /* trap IMPLEMENTATION DEFINED registers */
+#define HCR_TACR  (1 << 21)   /* trap ACTLR_EL1 (core-wide controls) */
+#define HCR_TSW	  (1 << 22)   /* trap set/way cache maintenance */
+#define HCR_RW	  (1UL << 31) /* EL1 is AArch64 */
 
 /* MDCR_EL2: the guest's PMU and debug registers trap (see docs). */
 #define MDCR_HPMN_MASK 0x1f
-#define MDCR_TPMCR (1 << 5)
-#define MDCR_TPM (1 << 6)
-#define MDCR_TDA (1 << 9)
-#define MDCR_TDOSA (1 << 10)
-#define MDCR_TDRA (1 << 11)
+#define MDCR_TPMCR     (1 << 5)
+#define MDCR_TPM       (1 << 6)
+#define MDCR_TDA       (1 << 9)
+#define MDCR_TDOSA     (1 << 10)
+#define MDCR_TDRA      (1 << 11)
 
 /* CNTHCTL_EL2: EL1 may use its core's physical counter and timer. */
 #define CNTHCTL_EL1PCTEN (1 << 0)
-#define CNTHCTL_EL1PCEN (1 << 1)
+#define CNTHCTL_EL1PCEN	 (1 << 1)
 
 /* SPSR / PSTATE */
 #define PSR_MODE_EL1H 0x5
-#define PSR_DAIF (0xfUL << 6)
+#define PSR_DAIF      (0xfUL << 6)
 #define PSR_MODE_MASK 0xf
-#define PSR_AARCH32 (1 << 4)
+#define PSR_AARCH32   (1 << 4)
 
 /* SCTLR_EL1 at reset with the MMU and caches off (RES1 bits only). */
 #define SCTLR_EL1_RESET 0x30d00800UL
 
 /* ESR_ELx */
 #define ESR_EC_SHIFT 26
-#define ESR_EC(esr) (((esr) >> ESR_EC_SHIFT) & 0x3f)
-#define ESR_IL (1UL << 25)
+#define ESR_EC(esr)  (((esr) >> ESR_EC_SHIFT) & 0x3f)
+#define ESR_IL	     (1UL << 25)
 #define ESR_ISS_MASK 0x1ffffff
 
-#define EC_UNKNOWN 0x00
-#define EC_WFX 0x01
-#define EC_HVC32 0x12
-#define EC_SMC32 0x13
-#define EC_HVC64 0x16
-#define EC_SMC64 0x17
-#define EC_SYSREG 0x18
+#define EC_UNKNOWN  0x00
+#define EC_WFX	    0x01
+#define EC_HVC32    0x12
+#define EC_SMC32    0x13
+#define EC_HVC64    0x16
+#define EC_SMC64    0x17
+#define EC_SYSREG   0x18
 #define EC_IABT_LOW 0x20
 #define EC_IABT_CUR 0x21
 #define EC_PC_ALIGN 0x22
 #define EC_DABT_LOW 0x24
 #define EC_DABT_CUR 0x25
 #define EC_SP_ALIGN 0x26
-#define EC_SERROR 0x2f
-#define EC_BRK 0x3c
+#define EC_SERROR   0x2f
+#define EC_BRK	    0x3c
 
 /* Data/instruction abort ISS */
 #define ESR_ABT_FSC(esr) ((esr)&0x3f)
-#define ESR_DABT_WNR (1 << 6)
-#define ESR_ABT_S1PTW (1 << 7)
-#define FSC_SEA 0x10 /* synchronous external abort */
+#define ESR_DABT_WNR	 (1 << 6)
+#define ESR_ABT_S1PTW	 (1 << 7)
+#define FSC_SEA		 0x10 /* synchronous external abort */
 
 #endif

@@ -8,39 +8,39 @@
 #define BULKHEAD_ABI_H
 
 /* SMCCC return codes (also PSCI's, which share the values they have). */
-#define SMCCC_SUCCESS 0
-#define SMCCC_NOT_SUPPORTED (-1)
+#define SMCCC_SUCCESS		0
+#define SMCCC_NOT_SUPPORTED	(-1)
 #define SMCCC_INVALID_PARAMETER (-2)
 
 /* SMCCC architecture calls. */
-#define SMCCC_VERSION 0x80000000u
+#define SMCCC_VERSION	    0x80000000u
 #define SMCCC_ARCH_FEATURES 0x80000001u
-#define SMCCC_VERSION_1_1 0x10001
+#define SMCCC_VERSION_1_1   0x10001
 
 /* PSCI 1.1 (SMC32 IDs; the SMC64 variant adds 0x40000000). */
-#define PSCI_VERSION 0x84000000u
-#define PSCI_CPU_SUSPEND 0x84000001u
-#define PSCI_CPU_OFF 0x84000002u
-#define PSCI_CPU_ON 0x84000003u
-#define PSCI_AFFINITY_INFO 0x84000004u
+#define PSCI_VERSION	       0x84000000u
+#define PSCI_CPU_SUSPEND       0x84000001u
+#define PSCI_CPU_OFF	       0x84000002u
+#define PSCI_CPU_ON	       0x84000003u
+#define PSCI_AFFINITY_INFO     0x84000004u
 #define PSCI_MIGRATE_INFO_TYPE 0x84000006u
-#define PSCI_SYSTEM_OFF 0x84000008u
-#define PSCI_SYSTEM_RESET 0x84000009u
-#define PSCI_FEATURES 0x8400000Au
-#define PSCI_SMC64 0x40000000u
-#define PSCI_VERSION_1_1 0x10001
+#define PSCI_SYSTEM_OFF	       0x84000008u
+#define PSCI_SYSTEM_RESET      0x84000009u
+#define PSCI_FEATURES	       0x8400000Au
+#define PSCI_SMC64	       0x40000000u
+#define PSCI_VERSION_1_1       0x10001
 
-#define PSCI_SUCCESS 0
-#define PSCI_NOT_SUPPORTED (-1)
+#define PSCI_SUCCESS		0
+#define PSCI_NOT_SUPPORTED	(-1)
 #define PSCI_INVALID_PARAMETERS (-2)
-#define PSCI_DENIED (-3)
-#define PSCI_ALREADY_ON (-4)
-#define PSCI_ON_PENDING (-5)
-#define PSCI_INTERNAL_FAILURE (-6)
-#define PSCI_INVALID_ADDRESS (-9)
+#define PSCI_DENIED		(-3)
+#define PSCI_ALREADY_ON		(-4)
+#define PSCI_ON_PENDING		(-5)
+#define PSCI_INTERNAL_FAILURE	(-6)
+#define PSCI_INVALID_ADDRESS	(-9)
 
-#define PSCI_AFFINITY_ON 0
-#define PSCI_AFFINITY_OFF 1
+#define PSCI_AFFINITY_ON	 0
+#define PSCI_AFFINITY_OFF	 1
 #define PSCI_AFFINITY_ON_PENDING 2
 
 /* MIGRATE_INFO_TYPE: no Trusted OS, nothing to migrate. */
@@ -52,8 +52,8 @@
  * same numbers; only the low 32 bits of each register are read.
  */
 #define BH_HC_CALL_COUNT 0x8600FF00u /* number of Bulkhead calls */
-#define BH_HC_CALL_UID 0x8600FF01u   /* UID in w0..w3, see below */
-#define BH_HC_REVISION 0x8600FF03u   /* w0 = major, w1 = minor */
+#define BH_HC_CALL_UID	 0x8600FF01u /* UID in w0..w3, see below */
+#define BH_HC_REVISION	 0x8600FF03u /* w0 = major, w1 = minor */
 
 /*
  * CONSOLE_WRITE: w1 = byte count (0..BH_CONSOLE_WRITE_MAX), the bytes packed
@@ -61,7 +61,7 @@
  * and printed prefixed with the VM's name. Returns the count written or
  * SMCCC_INVALID_PARAMETER.
  */
-#define BH_HC_CONSOLE_WRITE 0x86000001u
+#define BH_HC_CONSOLE_WRITE  0x86000001u
 #define BH_CONSOLE_WRITE_MAX 24
 
 #define BH_ABI_MAJOR 1

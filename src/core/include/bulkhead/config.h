@@ -107,6 +107,9 @@ extern const struct bh_config bh_config;
 		".incbin \"" path "\"\n" #sym "_end:\n"                        \
 		".popsection\n");                                              \
 	extern const uint8_t sym##_start[], sym##_end[]
-#define BH_BLOB(sym) {sym##_start, sym##_end}
+#define BH_BLOB(sym)                                                           \
+	{                                                                      \
+		sym##_start, sym##_end                                         \
+	}
 
 #endif

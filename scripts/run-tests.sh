@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Every Bulkhead test, as `make test` runs it. Builds go to build/test with
+# their own Kconfig file, so a developer's .config and build/ are untouched.
+# The last line is "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD=build/test
+PLATFORMS=(qemu-aarch64-virt)
+passed=0 failed=0
+failures=()
+
+pass() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); failures+=("$1"); echo "FAIL $1"; }
+
+# check <name> <command...>: one test, its output kept in a log.
+check() {
+	local name=$1 log
+	shift
+	log=$BUILD/logs/${name//\//_}.log
+	if "$@" >"$log" 2>&1; then
+		pass "$name"
+	else
+		fail "$name"
+		tail -n 30 "$log" | sed 's/^/    /'
+	fi
+}
+
+# A suite that prints its own "N passed, N failed": add its counts.
+suite() {
+	local name=$1 log line p f
+	shift
+	log=$BUILD/logs/$name.log
+	"$@" >"$log" 2>&1
+	local status=$?
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+	if [[ -z $line ]]; then
+		fail "$name (no result line; exit $status)"
+		tail -n 30 "$log" | sed 's/^/    /'
+		return
+	fi
+	read -r p _ f _ <<<"$line"
+	passed=$((passed + p))
+	failed=$((failed + f))
+	echo "$name: $line"
+	if [[ $f -ne 0 || $status -ne 0 ]]; then
+		failures+=("$name")
+		grep -E '^(FAIL|  )' "$log" | head -n 40 | sed 's/^/    /'
+		[[ $f -eq 0 ]] && fail "$name (exit $status)"
+	fi
+}
+
+mkdir -p "$BUILD/logs"
+check format ci/check-format.sh
+
+for plat in "${PLATFORMS[@]}"; do
+	kc=$BUILD/$plat.config
+	mk=(make -s BUILD="$BUILD" KCONFIG="$kc")
+	check "$plat/defconfig" "${mk[@]}" "${plat}_defconfig"
+	suite "$plat/host-unit-tests" "${mk[@]}" host-tests
+	# Warnings are errors: every shipped configuration must build.
+	for dir in configs/*/; do
+		check "$plat/build/$(basename "$dir")" "${mk[@]}" CONFIG="${dir%/}"
+	done
+	suite "$plat/config-checker" tests/config-check.sh "$BUILD" "$kc"
+	for dir in tests/configs/*/; do
+		[[ -f $dir/expect ]] || continue
+		check "$plat/boot/$(basename "$dir")" "${mk[@]}" CONFIG="${dir%/}" boot-test
+	done
+done
+
+if [[ $failed -ne 0 ]]; then
+	echo "failed: ${failures[*]}"
+fi
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

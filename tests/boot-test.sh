@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# One QEMU boot test: boot-test.sh <image> <expect-file> <timeout-seconds>
+# Boots the image under `timeout`, keeps the log beside the image, and
+# checks it against the expect file:
+#   + ERE   some line matches
+#   > ERE   a line after the previous +/> match matches
+#   - ERE   no line matches
+# The run must end by itself (Bulkhead powers off when all VMs stopped).
+set -uo pipefail
+image=$1 expect=$2 limit=$3
+log=$(dirname "$image")/boot.log
+name=$(basename "$(dirname "$expect")")
+
+timeout --foreground -k 5 "$limit" scripts/run-qemu.sh "$image" \
+	</dev/null >"$log" 2>&1
+status=$?
+tr -d '\r' <"$log" >"$log.txt"
+
+fail() {
+	echo "FAIL boot/$name: $*"
+	echo "---- last lines of $log.txt ----"
+	tail -n 25 "$log.txt"
+	exit 1
+}
+
+[[ $status -eq 124 || $status -eq 137 ]] && fail "QEMU still running after ${limit}s"
+[[ $status -ne 0 ]] && fail "QEMU exited with status $status"
+grep -q "all VMs have stopped" "$log.txt" || fail "the hypervisor did not report that all VMs stopped"
+grep -q "PANIC" "$log.txt" && fail "the hypervisor panicked"
+
+after=0 # line number of the last +/> match
+while IFS= read -r line; do
+	[[ -z $line || $line == \#* ]] && continue
+	kind=${line:0:1} re=${line:2}
+	case $kind in
+	+) n=$(grep -nE -m1 -- "$re" "$log.txt" | cut -d: -f1)
+	   [[ -n $n ]] || fail "no line matches: $re"
+	   after=$n ;;
+	\>) n=$(tail -n +"$((after + 1))" "$log.txt" | grep -nE -m1 -- "$re" | cut -d: -f1)
+	   [[ -n $n ]] || fail "no line after line $after matches: $re"
+	   after=$((after + n)) ;;
+	-) grep -qE -- "$re" "$log.txt" && fail "a line matches what must not appear: $re" ;;
+	*) fail "bad expect line: $line" ;;
+	esac
+done <"$expect"
+echo "PASS boot/$name"

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The fake architecture host unit tests link against: it records what the
+ * core asked of the hardware, and turns "never returns" (a vCPU parking,
+ * entering a guest, powering off) into a longjmp back to the test.
+ */
+#ifndef FAKE_ARCH_H
+#define FAKE_ARCH_H
+
+#include <setjmp.h>
+
+#include "types.h"
+
+struct fake_arch {
+	unsigned cpu;          /* what arch_cpu_id() returns */
+	u64 now;               /* what arch_counter() returns */
+	u64 ipis;              /* bit n: an IPI was sent to core n */
+	unsigned cache_cleans; /* arch_clean_dcache_range calls */
+	unsigned system_offs;
+	jmp_buf *noreturn_jmp; /* where noreturn arch calls land */
+	char console[8192];    /* everything written to the console */
+	size_t console_len;
+};
+
+extern struct fake_arch fake;
+
+#define FAKE_FREQ 1000000ULL /* arch_counter_freq(): 1 MHz */
+
+void fake_reset(void);
+
+/*
+ * Run `stmt`, which must end in a noreturn arch call (park, power off...);
+ * evaluates to true if it did, false if stmt returned normally.
+ */
+#define FAKE_NORETURN(stmt)                                                    \
+	({                                                                     \
+		jmp_buf jb__;                                                  \
+		volatile bool left__ = true;                                          \
+		fake.noreturn_jmp = &jb__;                                     \
+		if (setjmp(jb__) == 0) {                                       \
+			stmt;                                                  \
+			left__ = false;                                        \
+		}                                                              \
+		fake.noreturn_jmp = NULL;                                      \
+		left__;                                                        \
+	})
+
+#endif

@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: MIT */
+/* PSCI and SMCCC as a guest sees them: argument checks and vCPU states. */
+#include <bulkhead/abi.h>
+
+#include "fake_arch.h"
+#include "smccc.h"
+#include "test.h"
+#include "vm_fixture.h"
+
+#define ENTRY (FIXTURE_RAM_IPA + 0x1000)
+
+static s64 call(struct vcpu *v, u64 fid, u64 a1, u64 a2, u64 a3)
+{
+	u64 regs[SMCCC_REGS] = {fid, a1, a2, a3};
+
+	smccc_handle(v, regs);
+	return (s64)regs[0];
+}
+
+TEST(psci_version_and_info)
+{
+	struct vcpu *v = &fixture_vm(1)->vcpus[0];
+
+	CHECK_EQ(call(v, PSCI_VERSION, 0, 0, 0), PSCI_VERSION_1_1);
+	CHECK_EQ(call(v, PSCI_MIGRATE_INFO_TYPE, 0, 0, 0), 2);
+	CHECK_EQ(call(v, 0x84000005 /* MIGRATE */, 0, 0, 0), -1);
+	CHECK_EQ(call(v, PSCI_FEATURES, PSCI_CPU_ON, 0, 0), 0);
+	CHECK_EQ(call(v, PSCI_FEATURES, PSCI_CPU_ON | PSCI_SMC64, 0, 0), 0);
+	CHECK_EQ(call(v, PSCI_FEATURES, SMCCC_VERSION, 0, 0), 0);
+	CHECK_EQ(call(v, PSCI_FEATURES, 0x84000042, 0, 0), -1);
+	/* SYSTEM_OFF has no SMC64 form: not a way to stop the VM. */
+	CHECK_EQ(call(v, PSCI_FEATURES, PSCI_SYSTEM_OFF | PSCI_SMC64, 0, 0),
+		 -1);
+	CHECK_EQ(call(v, PSCI_SYSTEM_OFF | PSCI_SMC64, 0, 0, 0), -1);
+	CHECK_EQ(v->vm->state, VM_RUNNING);
+}
+
+TEST(psci_cpu_on_checks_its_arguments)
+{
+	struct vm *vm = fixture_vm(2);
+	struct vcpu *v = &vm->vcpus[0];
+	u64 on = PSCI_CPU_ON | PSCI_SMC64;
+
+	vm->vcpus[0].state = VCPU_ON;
+	CHECK_EQ(call(v, on, 2, ENTRY, 0), PSCI_INVALID_PARAMETERS);
+	CHECK_EQ(call(v, on, 0x100, ENTRY, 0), PSCI_INVALID_PARAMETERS);
+	CHECK_EQ(call(v, on, 1ULL << 32, ENTRY, 0), PSCI_INVALID_PARAMETERS);
+	CHECK_EQ(call(v, on, 0x80000001, ENTRY, 0), PSCI_INVALID_PARAMETERS);
+	CHECK_EQ(call(v, on, 1, ENTRY + 2, 0), PSCI_INVALID_ADDRESS);
+	CHECK_EQ(call(v, on, 1, FIXTURE_RAM_IPA + FIXTURE_RAM_SIZE, 0),
+		 PSCI_INVALID_ADDRESS);
+	CHECK_EQ(call(v, on, 1, 0x1000, 0), PSCI_INVALID_ADDRESS);
+	CHECK_EQ(call(v, on, 0, ENTRY, 0), PSCI_ALREADY_ON);
+	CHECK_EQ(vm->vcpus[1].state, VCPU_OFF);
+	CHECK_EQ(fake.ipis, 0);
+}
+
+TEST(psci_cpu_on_starts_a_sibling_on_its_own_core)
+{
+	struct vm *vm = fixture_vm(2);
+	struct vcpu *v = &vm->vcpus[0];
+
+	vm->vcpus[0].state = VCPU_ON;
+	CHECK_EQ(call(v, PSCI_CPU_ON | PSCI_SMC64, 1, ENTRY, 0x1234), 0);
+	CHECK_EQ(vm->vcpus[1].state, VCPU_ON_PENDING);
+	CHECK_EQ(vm->vcpus[1].entry, ENTRY);
+	CHECK_EQ(vm->vcpus[1].arg, 0x1234);
+	CHECK_EQ(fake.ipis, 1ULL << vm->vcpus[1].cpu);
+	CHECK_EQ(call(v, PSCI_CPU_ON, 1, ENTRY, 0), PSCI_ON_PENDING);
+	CHECK_EQ(call(v, PSCI_AFFINITY_INFO, 1, 0, 0),
+		 PSCI_AFFINITY_ON_PENDING);
+	vm->vcpus[1].state = VCPU_ON;
+	CHECK_EQ(call(v, PSCI_CPU_ON, 1, ENTRY, 0), PSCI_ALREADY_ON);
+}
+
+TEST(psci_smc32_ignores_upper_argument_bits)
+{
+	struct vm *vm = fixture_vm(2);
+
+	vm->vcpus[0].state = VCPU_ON;
+	CHECK_EQ(call(&vm->vcpus[0], PSCI_CPU_ON, 0xffffffff00000001ULL,
+		      0xabcd000000000000ULL | ENTRY, 0),
+		 0);
+	CHECK_EQ(vm->vcpus[1].entry, ENTRY);
+}
+
+TEST(psci_affinity_info)
+{
+	struct vm *vm = fixture_vm(2);
+	struct vcpu *v = &vm->vcpus[0];
+
+	vm->vcpus[0].state = VCPU_ON;
+	CHECK_EQ(call(v, PSCI_AFFINITY_INFO, 0, 0, 0), PSCI_AFFINITY_ON);
+	CHECK_EQ(call(v, PSCI_AFFINITY_INFO, 1, 0, 0), PSCI_AFFINITY_OFF);
+	CHECK_EQ(call(v, PSCI_AFFINITY_INFO, 7, 0, 0),
+		 PSCI_INVALID_PARAMETERS);
+	CHECK_EQ(call(v, PSCI_AFFINITY_INFO, 1, 1, 0),
+		 PSCI_INVALID_PARAMETERS);
+}
+
+TEST(psci_system_off_stops_only_the_vm)
+{
+	struct vm *vm = fixture_vm(3);
+	struct vcpu *v = &vm->vcpus[0];
+
+	vm->vcpus[0].state = VCPU_ON;
+	vm->vcpus[1].state = VCPU_ON;
+	vm->vcpus[2].state = VCPU_ON_PENDING;
+	CHECK(FAKE_NORETURN(call(v, PSCI_SYSTEM_OFF, 0, 0, 0)));
+	CHECK_EQ(vm->state, VM_STOPPING);
+	CHECK_EQ(vm->vcpus[0].state, VCPU_OFF);
+	CHECK_EQ(vm->vcpus[1].state, VCPU_ON); /* until its IPI lands */
+	CHECK_EQ(vm->vcpus[2].state, VCPU_OFF);
+	CHECK(fake.ipis & (1ULL << vm->vcpus[1].cpu));
+	CHECK_EQ(fake.system_offs, 0);
+	/* The sibling takes its IPI and leaves the guest too. */
+	CHECK(FAKE_NORETURN(vcpu_check_requests(&vm->vcpus[1])));
+	CHECK_EQ(vm->vcpus[1].state, VCPU_OFF);
+	/* A second SYSTEM_OFF while stopping changes nothing. */
+	CHECK_EQ(call(v, PSCI_CPU_ON, 1, ENTRY, 0), PSCI_DENIED);
+}
+
+TEST(psci_system_reset_and_last_cpu_off)
+{
+	struct vm *vm = fixture_vm(2);
+
+	vm->vcpus[1].state = VCPU_ON;
+	CHECK(FAKE_NORETURN(
+		call(&vm->vcpus[1], PSCI_SYSTEM_RESET, 0, 0, 0)));
+	CHECK_EQ(vm->state, VM_RESETTING);
+
+	vm = fixture_vm(2);
+	vm->vcpus[0].state = VCPU_ON;
+	vm->vcpus[1].state = VCPU_ON;
+	CHECK(FAKE_NORETURN(call(&vm->vcpus[1], PSCI_CPU_OFF, 0, 0, 0)));
+	CHECK_EQ(vm->state, VM_RUNNING);
+	CHECK(FAKE_NORETURN(call(&vm->vcpus[0], PSCI_CPU_OFF, 0, 0, 0)));
+	CHECK_EQ(vm->state, VM_STOPPING);
+}
+
+TEST(smccc_routing)
+{
+	struct vcpu *v = &fixture_vm(1)->vcpus[0];
+	u64 uid[SMCCC_REGS] = {BH_HC_CALL_UID};
+
+	CHECK_EQ(call(v, SMCCC_VERSION, 0, 0, 0), SMCCC_VERSION_1_1);
+	CHECK_EQ(call(v, SMCCC_ARCH_FEATURES, SMCCC_VERSION, 0, 0), 0);
+	CHECK_EQ(call(v, SMCCC_ARCH_FEATURES, 0x80008000, 0, 0), -1);
+	CHECK_EQ(call(v, 0x82000042, 0, 0, 0), -1);  /* SiP */
+	CHECK_EQ(call(v, 0x860000ab, 0, 0, 0), -1);  /* unknown hypercall */
+	CHECK_EQ(call(v, 0x04000000, 0, 0, 0), -1);  /* yielding call */
+	CHECK_EQ(call(v, 0xc4000042, 0, 0, 0), -1);  /* unknown PSCI */
+	CHECK_EQ(call(v, BH_HC_REVISION, 0, 0, 0), BH_ABI_MAJOR);
+	smccc_handle(v, uid);
+	CHECK_EQ(uid[0], BH_UID_W0);
+	CHECK_EQ(uid[3], BH_UID_W3);
+	/* Unknown calls are silent: nothing reaches the console. */
+	CHECK_EQ(fake.console_len, 0);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: MIT */
+#include "ratelimit.h"
+#include "test.h"
+
+TEST(ratelimit_burst_then_refill)
+{
+	struct ratelimit rl;
+	u32 suppressed = 99;
+
+	ratelimit_init(&rl, 3, 10, 1000);
+	for (int i = 0; i < 3; i++)
+		CHECK(ratelimit_take(&rl, 1000, 1000, &suppressed));
+	CHECK_EQ(suppressed, 0);
+	CHECK(!ratelimit_take(&rl, 1000, 1000, &suppressed));
+	CHECK(!ratelimit_take(&rl, 1099, 1000, &suppressed));
+	/* 100 ticks at 1000 Hz, 10 per second: one token back. */
+	CHECK(ratelimit_take(&rl, 1100, 1000, &suppressed));
+	CHECK_EQ(suppressed, 2);
+	CHECK(!ratelimit_take(&rl, 1100, 1000, &suppressed));
+	/* A long quiet spell refills to the burst, never beyond. */
+	for (int i = 0; i < 3; i++)
+		CHECK(ratelimit_take(&rl, 1000000, 1000, &suppressed));
+	CHECK(!ratelimit_take(&rl, 1000000, 1000, &suppressed));
+}

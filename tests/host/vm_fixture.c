@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+#include <string.h>
+
+#include "fake_arch.h"
+#include "vm_fixture.h"
+
+/* vm.c and vcpu.c read the global config (VM count for "all stopped"). */
+const struct bh_config bh_config = {
+	.vm_count = 2, /* so one VM stopping does not power the machine off */
+};
+
+static const uint32_t fixture_cpus[] = {1, 2, 3, 4};
+static const struct bh_mem_region fixture_mem[] = {
+	{.ipa = FIXTURE_RAM_IPA, .size = FIXTURE_RAM_SIZE},
+};
+static struct bh_vm_config fixture_cfg;
+static struct vm fixture;
+
+struct vm *fixture_vm(unsigned vcpus)
+{
+	fake_reset();
+	fixture_cfg = (struct bh_vm_config){
+		.name = "fix",
+		.cpus = fixture_cpus,
+		.cpu_count = vcpus,
+		.mem = fixture_mem,
+		.mem_count = 1,
+	};
+	memset(&fixture, 0, sizeof(fixture));
+	fixture.cfg = &fixture_cfg;
+	fixture.layout.pa[0] = 0x50000000;
+	fixture.vcpu_count = vcpus;
+	for (unsigned i = 0; i < vcpus; i++)
+		fixture.vcpus[i] = (struct vcpu){
+			.vm = &fixture, .id = i, .cpu = fixture_cpus[i]};
+	ratelimit_init(&fixture.log_limit, 3, 1, 0);
+	ratelimit_init(&fixture.console_limit, 5, 2, 0);
+	return &fixture;
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: MIT */
+/* A VM built by hand for tests of vCPU, PSCI and console logic. */
+#ifndef VM_FIXTURE_H
+#define VM_FIXTURE_H
+
+#include "vm.h"
+
+#define FIXTURE_RAM_IPA 0x40000000ULL
+#define FIXTURE_RAM_SIZE 0x800000ULL
+
+/* A fresh VM "fix" with `vcpus` vCPUs on cores 1, 2, ... (vCPU i on core
+ * i + 1), all off, 8 MiB of RAM at FIXTURE_RAM_IPA; fake arch reset. */
+struct vm *fixture_vm(unsigned vcpus);
+
+#endif
