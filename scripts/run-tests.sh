@@ -30,7 +30,7 @@ check() {
 suite() {
 	local name=$1 log line p f
 	shift
-	log=$BUILD/logs/$name.log
+	log=$BUILD/logs/${name//\//_}.log
 	"$@" >"$log" 2>&1
 	local status=$?
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)

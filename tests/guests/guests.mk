@@ -14,7 +14,7 @@ Q ?= @
 
 GUEST_SRC := tests/guests
 GUEST_SCENARIOS := hello heartbeat reader victim psci smc traps
-GUEST_COMMON := crt0.S console.c exception.c format.c psci.c smccc.c start.c string.c time.c
+GUEST_COMMON := crt0.S console.c exception.c format.c psci_calls.c smccc.c start.c string.c time.c
 
 GUESTS := $(patsubst %,$(GUEST_DIR)/%.bin,$(GUEST_SCENARIOS))
 GUESTS_NATIVE := $(patsubst %,$(GUEST_DIR)/native/%.elf,$(GUEST_SCENARIOS))

@@ -6,7 +6,7 @@
  */
 #include "guest.h"
 
-#define BEATS 10
+#define BEATS	10
 #define BEAT_US (150 * 1000)
 
 void guest_main(unsigned long x0)

@@ -7,10 +7,10 @@
 #define ISOLATION_H
 
 /* The victim's RAM: IPA 0x40000000 backed by this fixed PA. */
-#define VICTIM_RAM_PA 0x48000000UL
+#define VICTIM_RAM_PA	     0x48000000UL
 /* Where the victim keeps its marker, 1 MiB into its RAM. */
 #define VICTIM_MARKER_OFFSET 0x100000UL
-#define VICTIM_MARKER 0x5afec0deu
+#define VICTIM_MARKER	     0x5afec0deu
 
 /* The PL031 RTC, passed through to the victim only. */
 #define RTC_BASE 0x09010000UL

@@ -13,13 +13,13 @@
 #include "guest.h"
 
 #define GPIO_BASE 0x09030000UL
-#define GPIODIR (GPIO_BASE + 0x400)
+#define GPIODIR	  (GPIO_BASE + 0x400)
 #define BOOT_MARK (1u << 0)
 
-#define CPU_ON_CONTEXT 0x1234
-#define BAD_TARGET 7
+#define CPU_ON_CONTEXT	 0x1234
+#define BAD_TARGET	 7
 #define UNKNOWN_PSCI_FID 0x8400001fu /* in PSCI's range, not assigned */
-#define TIMEOUT_US (1000 * 1000)
+#define TIMEOUT_US	 (1000 * 1000)
 
 static volatile uint32_t vcpu1_up;
 static volatile uint32_t vcpu1_may_stop;

@@ -9,7 +9,7 @@
 #include "guest.h"
 #include "isolation.h"
 
-#define BEATS 4
+#define BEATS	4
 #define BEAT_US (75 * 1000)
 
 /* Read 32 bits at ipa expecting an abort; true if it came. */

@@ -11,7 +11,7 @@
 #include "guest.h"
 
 #define UNKNOWN_SIP_FID 0x82000042u
-#define UNKNOWN_BH_FID 0x860000abu
+#define UNKNOWN_BH_FID	0x860000abu
 
 static const char *const conduit_name[] = {"hvc", "smc"};
 

@@ -11,16 +11,16 @@
  */
 #include "guest.h"
 
-#define CLIDR_LOC(clidr) (((clidr) >> 24) & 7)
+#define CLIDR_LOC(clidr)	  (((clidr) >> 24) & 7)
 #define CLIDR_CTYPE(clidr, level) (((clidr) >> (3 * (level))) & 7)
-#define CTYPE_DATA 2 /* 2: data only, 3: separate I+D, 4: unified */
+#define CTYPE_DATA		  2 /* 2: data only, 3: separate I+D, 4: unified */
 
 #define CCSIDR_LINE_SHIFT(c) (((c)&7) + 4)
-#define CCSIDR_WAYS(c) ((((c) >> 3) & 0x3ff) + 1)
-#define CCSIDR_SETS(c) ((((c) >> 13) & 0x7fff) + 1)
+#define CCSIDR_WAYS(c)	     ((((c) >> 3) & 0x3ff) + 1)
+#define CCSIDR_SETS(c)	     ((((c) >> 13) & 0x7fff) + 1)
 
-#define PMCR_E (1u << 0)
-#define PMCR_N(pmcr) (((pmcr) >> 11) & 0x1f)
+#define PMCR_E	       (1u << 0)
+#define PMCR_N(pmcr)   (((pmcr) >> 11) & 0x1f)
 #define PMCNTEN_CYCLES (1u << 31)
 
 #define DBGBVR0_TEST_VALUE 0x40001000UL

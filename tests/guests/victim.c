@@ -9,11 +9,11 @@
 #include "isolation.h"
 
 #define GUEST_RAM_IPA 0x40000000UL
-#define MARKER_IPA (GUEST_RAM_IPA + VICTIM_MARKER_OFFSET)
+#define MARKER_IPA    (GUEST_RAM_IPA + VICTIM_MARKER_OFFSET)
 
 #define RTC_PERIPHID0 0xfe0
-#define BEATS 8
-#define BEAT_US (100 * 1000)
+#define BEATS	      8
+#define BEAT_US	      (100 * 1000)
 
 /*
  * PeriphID0..3 of a PL031: part number 0x031, designer 0x41 (ARM). The

@@ -10,7 +10,10 @@
 
 struct fake_arch fake;
 
-void fake_reset(void) { memset(&fake, 0, sizeof(fake)); }
+void fake_reset(void)
+{
+	memset(&fake, 0, sizeof(fake));
+}
 
 static noreturn void leave(const char *what)
 {
@@ -21,11 +24,25 @@ static noreturn void leave(const char *what)
 	longjmp(*fake.noreturn_jmp, 1);
 }
 
-unsigned arch_cpu_id(void) { return fake.cpu; }
-u64 arch_counter(void) { return fake.now; }
-u64 arch_counter_freq(void) { return FAKE_FREQ; }
-void arch_idle_wait(void) {}
-void arch_ipi_send(unsigned cpu) { fake.ipis |= 1ULL << cpu; }
+unsigned arch_cpu_id(void)
+{
+	return fake.cpu;
+}
+u64 arch_counter(void)
+{
+	return fake.now;
+}
+u64 arch_counter_freq(void)
+{
+	return FAKE_FREQ;
+}
+void arch_idle_wait(void)
+{
+}
+void arch_ipi_send(unsigned cpu)
+{
+	fake.ipis |= 1ULL << cpu;
+}
 
 void arch_clean_dcache_range(void *va, size_t len)
 {
@@ -34,13 +51,18 @@ void arch_clean_dcache_range(void *va, size_t len)
 	fake.cache_cleans++;
 }
 
-void arch_sync_icache(void) {}
+void arch_sync_icache(void)
+{
+}
 int arch_cpu_power_on(unsigned cpu)
 {
 	(void)cpu;
 	return 0;
 }
-noreturn void arch_cpu_power_off(void) { leave("CPU power off"); }
+noreturn void arch_cpu_power_off(void)
+{
+	leave("CPU power off");
+}
 
 noreturn void arch_system_off(void)
 {
@@ -48,18 +70,32 @@ noreturn void arch_system_off(void)
 	leave("system off");
 }
 
-noreturn void arch_halt(void) { leave("halt"); }
-void arch_stage2_tlb_flush(paddr_t root, unsigned vmid) {}
+noreturn void arch_halt(void)
+{
+	leave("halt");
+}
+void arch_stage2_tlb_flush(paddr_t root, unsigned vmid)
+{
+}
 
 noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg)
 {
 	leave("vCPU entry");
 }
 
-noreturn void arch_cpu_reset_stack_and_idle(void) { leave("park"); }
+noreturn void arch_cpu_reset_stack_and_idle(void)
+{
+	leave("park");
+}
 
-void spin_lock(struct spinlock *lock) { lock->next++; }
-void spin_unlock(struct spinlock *lock) { lock->owner++; }
+void spin_lock(struct spinlock *lock)
+{
+	lock->next++;
+}
+void spin_unlock(struct spinlock *lock)
+{
+	lock->owner++;
+}
 
 void console_write(const char *s, size_t len)
 {

@@ -12,9 +12,9 @@
 #include "types.h"
 
 struct fake_arch {
-	unsigned cpu;          /* what arch_cpu_id() returns */
-	u64 now;               /* what arch_counter() returns */
-	u64 ipis;              /* bit n: an IPI was sent to core n */
+	unsigned cpu;	       /* what arch_cpu_id() returns */
+	u64 now;	       /* what arch_counter() returns */
+	u64 ipis;	       /* bit n: an IPI was sent to core n */
 	unsigned cache_cleans; /* arch_clean_dcache_range calls */
 	unsigned system_offs;
 	jmp_buf *noreturn_jmp; /* where noreturn arch calls land */
@@ -35,7 +35,7 @@ void fake_reset(void);
 #define FAKE_NORETURN(stmt)                                                    \
 	({                                                                     \
 		jmp_buf jb__;                                                  \
-		volatile bool left__ = true;                                          \
+		volatile bool left__ = true;                                   \
 		fake.noreturn_jmp = &jb__;                                     \
 		if (setjmp(jb__) == 0) {                                       \
 			stmt;                                                  \

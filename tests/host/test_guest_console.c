@@ -35,9 +35,9 @@ TEST(console_lines_get_the_vm_prefix)
 	guest_print(v, "hello, ");
 	CHECK_EQ(fake.console_len, 0); /* nothing until the line ends */
 	guest_print(v, "world\r\nsecond line that is longer than 24\n");
-	CHECK(strcmp(fake.console, "[fix] hello, world\n"
-				   "[fix] second line that is longer than 24\n") ==
-	      0);
+	CHECK(strcmp(fake.console,
+		     "[fix] hello, world\n"
+		     "[fix] second line that is longer than 24\n") == 0);
 }
 
 TEST(console_rejects_bad_counts_and_cleans_bytes)
@@ -71,5 +71,6 @@ TEST(console_is_rate_limited_per_vm)
 	CHECK_EQ(fake.console_len, 5 * strlen("[fix] spam\n"));
 	fake.now = FAKE_FREQ; /* one second later: two more lines */
 	guest_print(v, "again\n");
-	CHECK(strstr(fake.console, "[fix] (3 lines suppressed)\n[fix] again\n"));
+	CHECK(strstr(fake.console,
+		     "[fix] (3 lines suppressed)\n[fix] again\n"));
 }

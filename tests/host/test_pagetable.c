@@ -45,10 +45,10 @@ static struct table_walk walk(const struct pt *pt, u64 va)
 }
 
 #define S2_MEMATTR(pte) (((pte) >> 2) & 0xf)
-#define S2AP(pte) (((pte) >> 6) & 3)
-#define SH(pte) (((pte) >> 8) & 3)
-#define AF(pte) (((pte) >> 10) & 1)
-#define XN(pte) (((pte) >> 54) & 1)
+#define S2AP(pte)	(((pte) >> 6) & 3)
+#define SH(pte)		(((pte) >> 8) & 3)
+#define AF(pte)		(((pte) >> 10) & 1)
+#define XN(pte)		(((pte) >> 54) & 1)
 
 TEST(pagetable_uses_1g_and_2m_blocks_when_aligned)
 {
@@ -76,9 +76,9 @@ TEST(pagetable_falls_back_to_pages)
 	struct table_walk w;
 
 	/* IPA and PA disagree modulo 2 MiB: pages only. */
-	CHECK_EQ(pt_map(&pt, 0x40000000, pa_of(0x44001000), 2 << 20,
-			MEM_NORMAL),
-		 PT_OK);
+	CHECK_EQ(
+		pt_map(&pt, 0x40000000, pa_of(0x44001000), 2 << 20, MEM_NORMAL),
+		PT_OK);
 	CHECK_EQ(walk(&pt, 0x40000000).level, 3);
 	/* Aligned middle, ragged ends: pages, a block, pages. */
 	CHECK_EQ(pt_map(&pt, 0x801ff000, pa_of(0x801ff000), (2 << 20) + 0x2000,
@@ -104,11 +104,11 @@ TEST(pagetable_stage2_attributes)
 	ro = walk(&pt, 0x40200000).pte;
 	dev = walk(&pt, 0x09010000).pte;
 	CHECK_EQ(S2_MEMATTR(ram), 0xf); /* normal, write-back */
-	CHECK_EQ(S2AP(ram), 3);         /* read/write */
-	CHECK_EQ(SH(ram), 3);           /* inner shareable */
+	CHECK_EQ(S2AP(ram), 3);		/* read/write */
+	CHECK_EQ(SH(ram), 3);		/* inner shareable */
 	CHECK_EQ(AF(ram), 1);
 	CHECK_EQ(XN(ram), 0);
-	CHECK_EQ(S2AP(ro), 1); /* read only */
+	CHECK_EQ(S2AP(ro), 1);	      /* read only */
 	CHECK_EQ(S2_MEMATTR(dev), 1); /* Device-nGnRE */
 	CHECK_EQ(XN(dev), 1);
 	CHECK_EQ(dev & 3, 3); /* a level-3 page descriptor */
@@ -139,15 +139,15 @@ TEST(pagetable_errors)
 		 PT_MISALIGNED);
 	CHECK_EQ(pt_map(&pt, 0x40000000, pa_of(0), 0, MEM_NORMAL),
 		 PT_MISALIGNED);
-	CHECK_EQ(pt_map(&pt, 0x40000000, pa_of(0x40000000), 2 << 20,
-			MEM_NORMAL),
-		 PT_OK);
+	CHECK_EQ(
+		pt_map(&pt, 0x40000000, pa_of(0x40000000), 2 << 20, MEM_NORMAL),
+		PT_OK);
 	/* Over a block, and partly over it. */
 	CHECK_EQ(pt_map(&pt, 0x40000000, pa_of(0x40000000), 4096, MEM_NORMAL),
 		 PT_OVERLAP);
-	CHECK_EQ(pt_map(&pt, 0x40100000, pa_of(0x50000000), 2 << 20,
-			MEM_NORMAL),
-		 PT_OVERLAP);
+	CHECK_EQ(
+		pt_map(&pt, 0x40100000, pa_of(0x50000000), 2 << 20, MEM_NORMAL),
+		PT_OVERLAP);
 	/* The pool (2 pages: root + one table) is spent. */
 	CHECK_EQ(pt_map(&pt, 0x40201000, pa_of(0x40201000), 4096, MEM_NORMAL),
 		 PT_NO_MEMORY);

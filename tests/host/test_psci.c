@@ -92,10 +92,8 @@ TEST(psci_affinity_info)
 	vm->vcpus[0].state = VCPU_ON;
 	CHECK_EQ(call(v, PSCI_AFFINITY_INFO, 0, 0, 0), PSCI_AFFINITY_ON);
 	CHECK_EQ(call(v, PSCI_AFFINITY_INFO, 1, 0, 0), PSCI_AFFINITY_OFF);
-	CHECK_EQ(call(v, PSCI_AFFINITY_INFO, 7, 0, 0),
-		 PSCI_INVALID_PARAMETERS);
-	CHECK_EQ(call(v, PSCI_AFFINITY_INFO, 1, 1, 0),
-		 PSCI_INVALID_PARAMETERS);
+	CHECK_EQ(call(v, PSCI_AFFINITY_INFO, 7, 0, 0), PSCI_INVALID_PARAMETERS);
+	CHECK_EQ(call(v, PSCI_AFFINITY_INFO, 1, 1, 0), PSCI_INVALID_PARAMETERS);
 }
 
 TEST(psci_system_off_stops_only_the_vm)
@@ -125,8 +123,7 @@ TEST(psci_system_reset_and_last_cpu_off)
 	struct vm *vm = fixture_vm(2);
 
 	vm->vcpus[1].state = VCPU_ON;
-	CHECK(FAKE_NORETURN(
-		call(&vm->vcpus[1], PSCI_SYSTEM_RESET, 0, 0, 0)));
+	CHECK(FAKE_NORETURN(call(&vm->vcpus[1], PSCI_SYSTEM_RESET, 0, 0, 0)));
 	CHECK_EQ(vm->state, VM_RESETTING);
 
 	vm = fixture_vm(2);
@@ -146,10 +143,10 @@ TEST(smccc_routing)
 	CHECK_EQ(call(v, SMCCC_VERSION, 0, 0, 0), SMCCC_VERSION_1_1);
 	CHECK_EQ(call(v, SMCCC_ARCH_FEATURES, SMCCC_VERSION, 0, 0), 0);
 	CHECK_EQ(call(v, SMCCC_ARCH_FEATURES, 0x80008000, 0, 0), -1);
-	CHECK_EQ(call(v, 0x82000042, 0, 0, 0), -1);  /* SiP */
-	CHECK_EQ(call(v, 0x860000ab, 0, 0, 0), -1);  /* unknown hypercall */
-	CHECK_EQ(call(v, 0x04000000, 0, 0, 0), -1);  /* yielding call */
-	CHECK_EQ(call(v, 0xc4000042, 0, 0, 0), -1);  /* unknown PSCI */
+	CHECK_EQ(call(v, 0x82000042, 0, 0, 0), -1); /* SiP */
+	CHECK_EQ(call(v, 0x860000ab, 0, 0, 0), -1); /* unknown hypercall */
+	CHECK_EQ(call(v, 0x04000000, 0, 0, 0), -1); /* yielding call */
+	CHECK_EQ(call(v, 0xc4000042, 0, 0, 0), -1); /* unknown PSCI */
 	CHECK_EQ(call(v, BH_HC_REVISION, 0, 0, 0), BH_ABI_MAJOR);
 	smccc_handle(v, uid);
 	CHECK_EQ(uid[0], BH_UID_W0);

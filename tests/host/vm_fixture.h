@@ -5,7 +5,7 @@
 
 #include "vm.h"
 
-#define FIXTURE_RAM_IPA 0x40000000ULL
+#define FIXTURE_RAM_IPA	 0x40000000ULL
 #define FIXTURE_RAM_SIZE 0x800000ULL
 
 /* A fresh VM "fix" with `vcpus` vCPUs on cores 1, 2, ... (vCPU i on core

@@ -11,9 +11,9 @@
 
 #ifdef GUEST_NATIVE
 
-#define PL011_BASE 0x09000000UL
-#define UARTDR 0x00
-#define UARTFR 0x18
+#define PL011_BASE  0x09000000UL
+#define UARTDR	    0x00
+#define UARTFR	    0x18
 #define UARTFR_TXFF (1u << 5)
 
 void console_write(const char *s, unsigned long len)

@@ -11,7 +11,7 @@
 
 #define GUEST_MAX_VCPUS 4
 
-#define __noreturn __attribute__((noreturn))
+#define __noreturn     __attribute__((noreturn))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 
 /* Entry points a scenario provides: vCPU 0 and vCPUs started by CPU_ON. */
@@ -39,7 +39,7 @@ struct smccc_res smccc(enum conduit c, uint32_t fid, unsigned long a1,
 int32_t smccc_status(enum conduit c, uint32_t fid, unsigned long a1,
 		     unsigned long a2, unsigned long a3);
 
-/* PSCI through the given conduit (psci.c). */
+/* PSCI through the given conduit (psci_calls.c). */
 int32_t psci_cpu_on(enum conduit c, unsigned long target, unsigned long entry,
 		    unsigned long context);
 int32_t psci_affinity_info(enum conduit c, unsigned long target);
