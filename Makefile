@@ -86,7 +86,7 @@ OBJCOPY := $(CROSS_COMPILE)objcopy
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wno-unused-parameter
 COMMON_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -fno-common \
-	-fno-stack-protector -fno-pic -fno-builtin-printf -MMD -MP \
+	-fno-stack-protector -fno-pic -fno-tree-loop-distribute-patterns -MMD -MP \
 	-include $(AUTOCONF)
 CORE_INC := -Isrc/core/include
 ARCH_INC := $(CORE_INC) -Isrc/arch/$(ARCH)/include

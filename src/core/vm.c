@@ -104,6 +104,8 @@ void vm_boot(struct vm *vm)
 	struct vcpu *boot = &vm->vcpus[0];
 
 	load_memory(vm);
+	for (unsigned i = 0; i < vm->vcpu_count; i++)
+		vm->vcpus[i].line.len = 0; /* no half line from the last run */
 	arch_stage2_tlb_flush(pt_root_pa(&vm->s2), vm->id + 1);
 	boot->entry = vm->cfg->image.entry;
 	boot->arg = vm->cfg->dtb.file.start != vm->cfg->dtb.file.end

@@ -9,8 +9,6 @@
 
 void *memset(void *dst, int c, size_t n);
 void *memcpy(void *dst, const void *src, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-size_t strlen(const char *s);
 
 /*
  * printf-style formatting: %s %c %d %u %x %lx %llx %p %zu, width, 0-pad.
