@@ -157,11 +157,22 @@ static bool claim_start(struct vcpu *v)
 	return start;
 }
 
+/* CONFIG_DEBUG_PANIC_TEST: nothing is mapped at 0x10 at EL2. */
+static void debug_panic_test(void)
+{
+#ifdef CONFIG_DEBUG_PANIC_TEST
+	volatile uintptr_t unmapped = 0x10;
+
+	(void)*(volatile u32 *)unmapped;
+#endif
+}
+
 noreturn void cpu_idle_loop(void)
 {
 	struct vcpu *v = this_vcpu();
 
 	if (!v) {
+		debug_panic_test();
 		log_info("CPU %u is in no VM: powering it off", arch_cpu_id());
 		arch_cpu_power_off();
 	}
