@@ -9,43 +9,29 @@
 	"x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17",    \
 		"memory"
 
-static struct smccc_res call_hvc(const unsigned long a[8])
-{
-	register unsigned long x0 __asm__("x0") = a[0];
-	register unsigned long x1 __asm__("x1") = a[1];
-	register unsigned long x2 __asm__("x2") = a[2];
-	register unsigned long x3 __asm__("x3") = a[3];
-	register unsigned long x4 __asm__("x4") = a[4];
-	register unsigned long x5 __asm__("x5") = a[5];
-	register unsigned long x6 __asm__("x6") = a[6];
-	register unsigned long x7 __asm__("x7") = a[7];
+/* One function per conduit, the same body with another instruction. */
+#define DEFINE_SMCCC_CALL(name, insn)                                          \
+	static struct smccc_res name(const unsigned long a[8])                 \
+	{                                                                      \
+		register unsigned long x0 __asm__("x0") = a[0];                \
+		register unsigned long x1 __asm__("x1") = a[1];                \
+		register unsigned long x2 __asm__("x2") = a[2];                \
+		register unsigned long x3 __asm__("x3") = a[3];                \
+		register unsigned long x4 __asm__("x4") = a[4];                \
+		register unsigned long x5 __asm__("x5") = a[5];                \
+		register unsigned long x6 __asm__("x6") = a[6];                \
+		register unsigned long x7 __asm__("x7") = a[7];                \
+                                                                               \
+		__asm__ volatile(insn                                          \
+				 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3),     \
+				   "+r"(x4), "+r"(x5), "+r"(x6), "+r"(x7)      \
+				 :                                             \
+				 : SMCCC_CLOBBERS);                            \
+		return (struct smccc_res){x0, x1, x2, x3};                     \
+	}
 
-	__asm__ volatile("hvc #0"
-			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4),
-			   "+r"(x5), "+r"(x6), "+r"(x7)
-			 :
-			 : SMCCC_CLOBBERS);
-	return (struct smccc_res){x0, x1, x2, x3};
-}
-
-static struct smccc_res call_smc(const unsigned long a[8])
-{
-	register unsigned long x0 __asm__("x0") = a[0];
-	register unsigned long x1 __asm__("x1") = a[1];
-	register unsigned long x2 __asm__("x2") = a[2];
-	register unsigned long x3 __asm__("x3") = a[3];
-	register unsigned long x4 __asm__("x4") = a[4];
-	register unsigned long x5 __asm__("x5") = a[5];
-	register unsigned long x6 __asm__("x6") = a[6];
-	register unsigned long x7 __asm__("x7") = a[7];
-
-	__asm__ volatile("smc #0"
-			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4),
-			   "+r"(x5), "+r"(x6), "+r"(x7)
-			 :
-			 : SMCCC_CLOBBERS);
-	return (struct smccc_res){x0, x1, x2, x3};
-}
+DEFINE_SMCCC_CALL(call_hvc, "hvc #0")
+DEFINE_SMCCC_CALL(call_smc, "smc #0")
 
 struct smccc_res smccc_call(enum conduit c, const unsigned long args[8])
 {
