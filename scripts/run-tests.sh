@@ -76,6 +76,7 @@ for plat in "${PLATFORMS[@]}"; do
 		check "$plat/build/$(basename "$dir")" "${mk[@]}" CONFIG="${dir%/}"
 	done
 	suite "$plat/config-checker" tests/config-check.sh "$BUILD" "$kc"
+	suite "$plat/load-check" tests/load-check.sh "$BUILD/$plat/demo/bulkhead.bin"
 	for dir in tests/configs/*/; do
 		[[ -f $dir/expect ]] || continue
 		check "$plat/boot/$(basename "$dir")" boot "$plat" "$dir"

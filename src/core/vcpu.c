@@ -121,6 +121,7 @@ static void count_stopped_vm(void)
 /* On vCPU 0's core, once every vCPU of a stopping VM is off. */
 static void finish_stop(struct vm *vm)
 {
+	vm_report_suppressed(vm);
 	if (vm->state == VM_RESETTING) {
 		log_info("VM '%s' restarting (%s)", vm->cfg->name,
 			 vm->stop_reason);

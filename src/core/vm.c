@@ -206,6 +206,18 @@ void vm_log(struct vm *vm, const char *fmt, ...)
 	log_warn("VM '%s' %s", vm->cfg->name, msg);
 }
 
+void vm_report_suppressed(struct vm *vm)
+{
+	if (vm->log_limit.suppressed)
+		log_warn("VM '%s': %u messages suppressed (rate limit)",
+			 vm->cfg->name, vm->log_limit.suppressed);
+	if (vm->console_limit.suppressed)
+		log_warn("VM '%s': %u console lines suppressed (rate limit)",
+			 vm->cfg->name, vm->console_limit.suppressed);
+	vm->log_limit.suppressed = 0;
+	vm->console_limit.suppressed = 0;
+}
+
 void vm_report_bad_access(struct vcpu *vcpu, ipaddr_t ipa, bool ipa_known,
 			  u64 pc, enum access access)
 {

@@ -13,7 +13,7 @@ GUEST_DIR ?= $(BUILD)/guests/armv8
 Q ?= @
 
 GUEST_SRC := tests/guests
-GUEST_SCENARIOS := hello heartbeat reader victim psci smc traps
+GUEST_SCENARIOS := hello heartbeat reader victim psci smc traps flood
 GUEST_COMMON := crt0.S console.c exception.c format.c psci_calls.c smccc.c start.c string.c time.c
 
 GUESTS := $(patsubst %,$(GUEST_DIR)/%.bin,$(GUEST_SCENARIOS))

@@ -96,6 +96,9 @@ void vm_clean_dcache(const struct vm *vm);
 void vm_log(struct vm *vm, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Say how many of the VM's messages the rate limits held back, if any. */
+void vm_report_suppressed(struct vm *vm);
+
 enum access { ACCESS_READ, ACCESS_WRITE, ACCESS_FETCH };
 /* A Stage-2 fault the hypervisor does not handle: log it (rate-limited). */
 void vm_report_bad_access(struct vcpu *vcpu, ipaddr_t ipa, bool ipa_known,

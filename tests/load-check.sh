@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Boots a built image the wrong ways and the other right way:
+#   tests/load-check.sh build/qemu-aarch64-virt/demo/bulkhead.bin
+# The .bin loaded raw at the wrong address, or entered at EL1, must stop
+# with a message that says so (it then halts, so QEMU is ended once the
+# message is there, or after 10 s). The ELF next to it, loaded with
+# -kernel at EL2, must run the demo to its end and power off.
+# Prints "ok"/"FAIL" per case and ends with "N passed, N failed".
+set -uo pipefail
+image=${1:?usage: $0 <bulkhead.bin>}
+elf=${image%.bin}.elf
+qemu=${QEMU_SYSTEM:-qemu-system-aarch64}
+board=(-cpu cortex-a53 -smp 4 -m 1G -nographic -no-reboot)
+el2=virt,virtualization=on,gic-version=3
+linked=0x40200000 wrong=0x40400000
+passed=0 failed=0
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+
+pass() { passed=$((passed + 1)); echo "ok   load-check/$1"; }
+
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL load-check/$1: $2"
+	tail -n 15 "$logs/$1.log" | sed 's/^/    /'
+}
+
+# halts <name> <message> <QEMU args...>: boot, wait up to 10 s for the
+# message, end QEMU; the message must be there and no VM may have started.
+halts() {
+	local name=$1 want=$2 log=$logs/$1.log pid
+	shift 2
+	timeout 10 "$qemu" "${board[@]}" "$@" </dev/null >"$log" 2>&1 &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null && ! grep -qF -- "$want" "$log"; do
+		sleep 0.2
+	done
+	kill "$pid" 2>/dev/null
+	wait "$pid"
+	if ! grep -qF -- "$want" "$log"; then
+		fail "$name" "no line says: $want"
+	elif grep -qF "starting" "$log"; then
+		fail "$name" "it printed the message but went on to start VMs"
+	else
+		pass "$name"
+	fi
+}
+
+# runs <name> <QEMU args...>: the demo must end by itself within 30 s.
+runs() {
+	local name=$1 log=$logs/$1.log status
+	shift
+	timeout 30 "$qemu" "${board[@]}" "$@" </dev/null >"$log" 2>&1
+	status=$?
+	if [[ $status -ne 0 ]]; then
+		fail "$name" "QEMU exited with status $status (124: still running after 30 s)"
+	elif ! grep -q "all VMs have stopped" "$log" || grep -q PANIC "$log"; then
+		fail "$name" "the demo did not run to 'all VMs have stopped'"
+	else
+		pass "$name"
+	fi
+}
+
+for f in "$image" "$elf"; do
+	if [[ ! -f $f ]]; then
+		echo "FAIL load-check: no $f (build it first)"
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
+done
+
+halts wrong-address "loaded at $wrong but linked for $linked" -M "$el2" \
+	-device "loader,file=$image,addr=$wrong,force-raw=on" \
+	-device "loader,addr=$wrong,cpu-num=0"
+halts el1 "entered at EL1, not EL2" -M virt,gic-version=3 -kernel "$image"
+runs elf -M "$el2" -kernel "$elf"
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
