@@ -116,6 +116,8 @@ $(HYP_OBJ)/%.S.o: src/%.S $(AUTOCONF)
 
 # ----------------------------------------------------------- test guests ---
 include tests/guests/guests.mk
+# Benchmarks (make bench), apart from the tests.
+-include bench/bench.mk
 
 # ------------------------------------------------------------ the config ---
 # The config and the guest files it pulls in with BH_FILE(). incbin paths
