@@ -193,7 +193,7 @@ HOST_TEST_DIR := $(BUILD)/host-tests
 HOST_TEST_SRCS := $(wildcard tests/host/*.c) src/core/config_check.c src/core/layout.c \
 	src/core/pagetable.c src/core/page_pool.c src/core/ratelimit.c src/core/format.c \
 	src/core/psci.c src/core/smccc.c src/core/guest_console.c src/core/vm.c src/core/vcpu.c \
-	src/core/log.c src/arch/$(ARCH)/pte.c src/arch/$(ARCH)/sysreg_trap.c \
+	src/core/log.c src/core/vgic.c src/core/vgic_mmio.c src/core/irq.c src/arch/$(ARCH)/pte.c src/arch/$(ARCH)/sysreg_trap.c \
 	src/platform/$(PLATFORM)/platform.c
 host-tests: $(HOST_TEST_DIR)/run-host-tests
 	$(Q)$<

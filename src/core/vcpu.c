@@ -5,6 +5,8 @@
  * running on other cores.
  */
 #include "arch.h"
+#include "gic.h"
+#include "irq.h"
 #include "log.h"
 #include "vm.h"
 #include <bulkhead/abi.h>
@@ -16,7 +18,7 @@ static unsigned vms_stopped;
 static void wake(unsigned cpu)
 {
 	if (cpu != arch_cpu_id())
-		arch_ipi_send(cpu);
+		gic_send_ipi(cpu);
 }
 
 static bool all_vcpus_off(const struct vm *vm)
@@ -174,14 +176,18 @@ noreturn void cpu_idle_loop(void)
 
 	if (!v) {
 		debug_panic_test();
+		irq_handle_pending(NULL);
 		log_info("CPU %u is in no VM: powering it off", arch_cpu_id());
 		arch_cpu_power_off();
 	}
 	for (;;) {
 		if (v->id == 0)
 			leader_duties(v->vm);
-		if (claim_start(v))
+		if (claim_start(v)) {
+			vgic_vcpu_reset(v);
 			arch_vcpu_enter(v, v->entry, v->arg);
+		}
 		arch_idle_wait();
+		irq_handle_pending(v);
 	}
 }

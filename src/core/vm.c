@@ -104,6 +104,8 @@ void vm_boot(struct vm *vm)
 	struct vcpu *boot = &vm->vcpus[0];
 
 	load_memory(vm);
+	vgic_reset(vm);
+	vm->counter_offset = arch_counter();
 	for (unsigned i = 0; i < vm->vcpu_count; i++)
 		vm->vcpus[i].line.len = 0; /* no half line from the last run */
 	arch_stage2_tlb_flush(pt_root_pa(&vm->s2), vm->id + 1);
@@ -176,6 +178,7 @@ void vms_init(struct page_pool *pool)
 		vm->lock = (struct spinlock)SPINLOCK_INIT;
 		init_vcpus(vm);
 		init_limits(vm);
+		vgic_init(vm);
 		build_stage2(vm, pool);
 		log_vm(vm);
 	}

@@ -39,10 +39,6 @@ u64 arch_counter_freq(void)
 void arch_idle_wait(void)
 {
 }
-void arch_ipi_send(unsigned cpu)
-{
-	fake.ipis |= 1ULL << cpu;
-}
 
 void arch_clean_dcache_range(void *va, size_t len)
 {
@@ -105,4 +101,87 @@ void console_write(const char *s, size_t len)
 	memcpy(fake.console + fake.console_len, s, len);
 	fake.console_len += len;
 	fake.console[fake.console_len] = '\0';
+}
+
+/* ------------------------------------------------------------ the GIC */
+
+void gic_init_distributor(void)
+{
+}
+void gic_init_cpu(void)
+{
+}
+
+u32 gic_ack(void)
+{
+	return fake.ack_count ? fake.acks[--fake.ack_count] : GIC_SPURIOUS;
+}
+
+void gic_eoi(u32 intid)
+{
+	(void)intid;
+}
+void gic_deactivate(u32 intid)
+{
+	(void)intid;
+	fake.deactivated++;
+}
+void gic_send_ipi(unsigned cpu)
+{
+	fake.ipis |= 1ULL << cpu;
+}
+
+void gic_irq_enable(u32 intid, unsigned cpu, bool on)
+{
+	(void)cpu;
+	fake.irq_enabled[intid % FAKE_IRQS] = on;
+}
+
+void gic_irq_set_pending(u32 intid, unsigned cpu, bool on)
+{
+	(void)cpu;
+	fake.irq_pending[intid % FAKE_IRQS] = on;
+}
+
+void gic_irq_clear_active(u32 intid, unsigned cpu)
+{
+	(void)intid;
+	(void)cpu;
+}
+
+void gic_irq_route(u32 intid, unsigned cpu)
+{
+	fake.irq_route[intid % FAKE_IRQS] = cpu;
+}
+
+void gic_irq_set_edge(u32 intid, bool edge)
+{
+	(void)intid;
+	(void)edge;
+}
+
+unsigned gic_lr_count(void)
+{
+	return FAKE_LRS;
+}
+
+void gic_lr_write(unsigned n, const struct gic_lr *lr)
+{
+	fake.lr[n] = *lr;
+}
+
+u8 gic_lr_state(unsigned n)
+{
+	return fake.lr[n].state;
+}
+
+void gic_vcpu_reset(void)
+{
+	for (unsigned n = 0; n < FAKE_LRS; n++)
+		fake.lr[n] = (struct gic_lr){0};
+}
+
+void gic_set_refill_irq(bool on)
+{
+	fake.refill_irq = on;
 }

@@ -9,7 +9,11 @@
 
 #include <setjmp.h>
 
+#include "gic.h"
 #include "types.h"
+
+#define FAKE_LRS  4
+#define FAKE_IRQS 1024
 
 struct fake_arch {
 	unsigned cpu;	       /* what arch_cpu_id() returns */
@@ -20,6 +24,15 @@ struct fake_arch {
 	jmp_buf *noreturn_jmp; /* where noreturn arch calls land */
 	char console[8192];    /* everything written to the console */
 	size_t console_len;
+	/* The GIC: list registers, and what was asked of the distributor. */
+	struct gic_lr lr[FAKE_LRS];
+	bool refill_irq;
+	bool irq_enabled[FAKE_IRQS];
+	bool irq_pending[FAKE_IRQS];
+	unsigned irq_route[FAKE_IRQS];
+	unsigned deactivated; /* gic_deactivate calls */
+	u32 acks[8];	      /* what gic_ack returns, in turn */
+	unsigned ack_count;
 };
 
 extern struct fake_arch fake;

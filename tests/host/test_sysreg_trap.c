@@ -64,9 +64,21 @@ TEST(sysreg_unknown_traps_are_not_emulated)
 	struct vcpu *v = &fixture_vm(1)->vcpus[0];
 	struct guest_frame f = frame(0);
 
-	/* ICC_SGI1R_EL1: for the vGIC, not for RAZ/WI. */
-	CHECK(!handle_sysreg_trap(v, &f, esr(3, 0, 12, 11, 5, 1, false)));
+	/* TTBR0_EL1 never traps; if it did, it is not Bulkhead's to fake. */
+	CHECK(!handle_sysreg_trap(v, &f, esr(3, 0, 2, 0, 0, 1, false)));
 	CHECK_EQ(f.elr, 0x40001000);
+}
+
+TEST(sysreg_sgi1r_goes_to_the_vgic)
+{
+	struct vm *vm = fixture_vm(2);
+	struct guest_frame f = frame(0);
+
+	f.x[2] = 9ULL << 24 | 2; /* SGI 9 to vCPU 1 */
+	CHECK(handle_sysreg_trap(&vm->vcpus[0], &f,
+				 esr(3, 0, 12, 11, 5, 2, false)));
+	CHECK(vm->vcpus[1].vgic.private[9].pending);
+	CHECK_EQ(f.elr, 0x40001004);
 }
 
 TEST(sysreg_set_way_cleans_the_vm_once_per_sweep)

@@ -13,6 +13,7 @@ static const uint32_t fixture_cpus[] = {1, 2, 3, 4};
 static const struct bh_mem_region fixture_mem[] = {
 	{.ipa = FIXTURE_RAM_IPA, .size = FIXTURE_RAM_SIZE},
 };
+static const uint32_t fixture_irqs[] = {FIXTURE_SPI_A, FIXTURE_SPI_B};
 static struct bh_vm_config fixture_cfg;
 static struct vm fixture;
 
@@ -25,6 +26,8 @@ struct vm *fixture_vm(unsigned vcpus)
 		.cpu_count = vcpus,
 		.mem = fixture_mem,
 		.mem_count = 1,
+		.irqs = fixture_irqs,
+		.irq_count = 2,
 	};
 	memset(&fixture, 0, sizeof(fixture));
 	fixture.cfg = &fixture_cfg;
@@ -33,6 +36,8 @@ struct vm *fixture_vm(unsigned vcpus)
 	for (unsigned i = 0; i < vcpus; i++)
 		fixture.vcpus[i] = (struct vcpu){
 			.vm = &fixture, .id = i, .cpu = fixture_cpus[i]};
+	vgic_init(&fixture);
+	vgic_reset(&fixture);
 	ratelimit_init(&fixture.log_limit, 3, 1, 0);
 	ratelimit_init(&fixture.console_limit, 5, 2, 0);
 	return &fixture;

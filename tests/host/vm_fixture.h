@@ -7,9 +7,12 @@
 
 #define FIXTURE_RAM_IPA	 0x40000000ULL
 #define FIXTURE_RAM_SIZE 0x800000ULL
+#define FIXTURE_SPI_A	 34 /* the SPIs the VM owns */
+#define FIXTURE_SPI_B	 40
 
 /* A fresh VM "fix" with `vcpus` vCPUs on cores 1, 2, ... (vCPU i on core
- * i + 1), all off, 8 MiB of RAM at FIXTURE_RAM_IPA; fake arch reset. */
+ * i + 1), all off, 8 MiB of RAM at FIXTURE_RAM_IPA, SPIs 34 and 40, a
+ * GICv3 vGIC in reset state; fake arch reset. */
 struct vm *fixture_vm(unsigned vcpus);
 
 #endif

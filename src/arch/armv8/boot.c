@@ -3,6 +3,7 @@
 #include "arch.h"
 #include "console.h"
 #include "cpu.h"
+#include "gic.h"
 #include "hyp.h"
 #include "lib.h"
 #include "log.h"

@@ -69,7 +69,6 @@ void cpu_init_el2(void)
 void arch_idle_wait(void)
 {
 	__asm__ volatile("dsb sy; wfi" ::: "memory");
-	gic_drain();
 }
 
 static u64 smc(u64 fid, u64 a1, u64 a2, u64 a3)
@@ -137,6 +136,7 @@ noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg)
 {
 	/* Aff0 = vCPU index; bit 31 is RES1 in MPIDR. */
 	write_sysreg(vmpidr_el2, BIT(31) | vcpu->id);
+	write_sysreg(cntvoff_el2, vcpu->vm->counter_offset);
 	arch_stage2_activate(pt_root_pa(&vcpu->vm->s2), vcpu->vm->id + 1);
 	reset_el1();
 	isb();

@@ -12,6 +12,8 @@
  *   physical core count, and ACTLR_EL1 with core-wide controls: RAZ/WI.
  * - PMU: on ARMv8.0 a guest could count events at EL2 (PMEVTYPER.NSH) and
  *   time the hypervisor. Guests see a PMU with no counters: RAZ/WI.
+ * - GICv3 SGI generation (ICC_SGI1R_EL1): through the vGIC, which only
+ *   ever signals the VM's own vCPUs.
  * - Debug registers: breakpoints, watchpoints and the OS lock stay with
  *   the hypervisor (self-hosted debug of guests is not offered): RAZ/WI.
  */
@@ -30,12 +32,13 @@
 #define SYSREG(op0, op1, crn, crm, op2)                                        \
 	((op0) << 20 | (op2) << 17 | (op1) << 14 | (crn) << 10 | (crm) << 1)
 
-#define DC_ISW	  SYSREG(1, 0, 7, 6, 2)
-#define DC_CSW	  SYSREG(1, 0, 7, 10, 2)
-#define DC_CISW	  SYSREG(1, 0, 7, 14, 2)
-#define ACTLR_EL1 SYSREG(3, 0, 1, 0, 1)
-
-#define XZR 31
+#define DC_ISW	       SYSREG(1, 0, 7, 6, 2)
+#define DC_CSW	       SYSREG(1, 0, 7, 10, 2)
+#define DC_CISW	       SYSREG(1, 0, 7, 14, 2)
+#define ACTLR_EL1      SYSREG(3, 0, 1, 0, 1)
+#define ICC_SGI1R_EL1  SYSREG(3, 0, 12, 11, 5)
+#define ICC_ASGI1R_EL1 SYSREG(3, 0, 12, 11, 6)
+#define ICC_SGI0R_EL1  SYSREG(3, 0, 12, 11, 7)
 
 static bool is_set_way(u64 iss)
 {
@@ -68,6 +71,25 @@ static void set_way(struct vcpu *vcpu, u64 operand)
 		vm_clean_dcache(vcpu->vm);
 }
 
+/*
+ * GICv3 SGIs: trapped by HCR_EL2.IMO. Group 1 SGIs go to the vGIC; the
+ * guest's interrupts are all group 1, so group 0 SGIs (SGI0R, ASGI1R)
+ * have nothing to signal and are ignored.
+ */
+static bool is_sgi(u64 iss)
+{
+	u64 op = iss & ISS_REG_MASK;
+
+	return op == ICC_SGI1R_EL1 || op == ICC_ASGI1R_EL1 ||
+	       op == ICC_SGI0R_EL1;
+}
+
+static void sgi(struct vcpu *vcpu, u64 iss, u64 value)
+{
+	if ((iss & ISS_REG_MASK) == ICC_SGI1R_EL1 && !(iss & ISS_READ))
+		vgic_sgi1r(vcpu, value);
+}
+
 bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 {
 	u64 iss = esr & ESR_ISS_MASK;
@@ -75,6 +97,8 @@ bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 
 	if (is_set_way(iss))
 		set_way(vcpu, rt == XZR ? 0 : f->x[rt]);
+	else if (is_sgi(iss))
+		sgi(vcpu, iss, rt == XZR ? 0 : f->x[rt]);
 	else if (!is_raz_wi(iss))
 		return false;
 	else if ((iss & ISS_READ) && rt != XZR)

@@ -6,8 +6,10 @@
  */
 #include "arch.h"
 #include "cpu.h"
+#include "irq.h"
 #include "smccc.h"
 #include "sysreg.h"
+#include "vgic.h"
 #include "vm.h"
 
 /* VBAR_EL1 offsets: which vector the guest's exception goes to. */
@@ -76,12 +78,46 @@ static enum access access_of(u64 esr)
 	return ACCESS_READ;
 }
 
-/* Every mapping is static: a Stage-2 fault is an access outside the VM. */
+/*
+ * A data abort the syndrome describes (ISV): one load or store of a
+ * general-purpose register. Emulated if the address is the vGIC's.
+ */
+static bool emulate_mmio(struct vcpu *vcpu, struct guest_frame *f, u64 esr,
+			 u64 ipa)
+{
+	unsigned rt = ESR_DABT_SRT(esr);
+	unsigned bits = 8u << ESR_DABT_SAS(esr);
+	struct mmio_access a = {.ipa = ipa,
+				.size = (u8)(bits / 8),
+				.write = esr & ESR_DABT_WNR};
+	u64 value;
+
+	if (ESR_EC(esr) != EC_DABT_LOW || !(esr & ESR_DABT_ISV) ||
+	    (esr & ESR_ABT_S1PTW))
+		return false;
+	if (a.write && rt != XZR)
+		a.value = f->x[rt] & (~0ULL >> (64 - bits));
+	if (!vgic_mmio(vcpu, &a))
+		return false;
+	if (!a.write && rt != XZR) {
+		value = a.value & (~0ULL >> (64 - bits));
+		if ((esr & ESR_DABT_SSE) && bits < 64 && (value >> (bits - 1)))
+			value |= ~0ULL << bits;
+		f->x[rt] = (esr & ESR_DABT_SF) ? value : (u32)value;
+	}
+	f->elr += (esr & ESR_IL) ? 4 : 2;
+	return true;
+}
+
+/* Every mapping is static: a Stage-2 fault the vGIC does not emulate is
+ * an access outside the VM. */
 static void stage2_fault(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 {
 	u64 far = read_sysreg(far_el2);
 	u64 ipa = (read_sysreg(hpfar_el2) >> 4 << 12) | (far & 0xfff);
 
+	if (ipa_valid(esr) && emulate_mmio(vcpu, f, esr, ipa))
+		return;
 	vm_report_bad_access(vcpu, ipa_of(ipa), ipa_valid(esr), f->elr,
 			     access_of(esr));
 	inject_abort(f, esr, far);
@@ -123,8 +159,12 @@ void handle_guest_sync(struct guest_frame *f)
 
 void handle_guest_irq(struct guest_frame *f)
 {
-	gic_drain();
-	vcpu_check_requests(this_vcpu());
+	struct vcpu *vcpu = this_vcpu();
+
+	irq_handle_pending(vcpu);
+	vcpu_check_requests(vcpu);
+	if (vcpu->vgic.dirty)
+		vgic_flush(vcpu);
 }
 
 /* An SError from a guest is asynchronous and cannot be pinned on one

@@ -18,10 +18,8 @@ unsigned arch_cpu_id(void);
 u64 arch_counter(void);
 u64 arch_counter_freq(void);
 
-/* Sleep until an interrupt (e.g. arch_ipi_send) is pending; drain it. */
+/* Sleep until an interrupt is pending (e.g. gic_send_ipi's). */
 void arch_idle_wait(void);
-/* Wake a core from arch_idle_wait, or make it leave its guest. */
-void arch_ipi_send(unsigned cpu);
 
 /* Make guest memory written through the hypervisor's cacheable mapping
  * visible to a guest running with caches off, and to instruction fetch. */

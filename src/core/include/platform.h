@@ -26,8 +26,14 @@ struct platform {
 	size_t dev_space_count;
 	/* Devices the hypervisor keeps for itself. */
 	u64 uart_base;
+	/* The GIC. VMs see its distributor (and GICv3 redistributors, or
+	 * the GICv2 CPU interface) at the same addresses as the hardware. */
+	unsigned gic_version; /* 2 or 3 */
 	u64 gicd_base;
-	u64 gicr_base;
+	u64 gicr_base; /* GICv3 */
+	u64 gicc_base; /* GICv2: CPU interface */
+	u64 gich_base; /* GICv2: virtual interface control */
+	u64 gicv_base; /* GICv2: virtual CPU interface, seen at gicc_base */
 };
 
 extern const struct platform platform;

@@ -14,6 +14,7 @@
 #include "pagetable.h"
 #include "ratelimit.h"
 #include "spinlock.h"
+#include "vgic.h"
 
 enum vcpu_state {
 	VCPU_OFF,	 /* not running guest code; its core is idle */
@@ -36,6 +37,7 @@ struct vcpu {
 	u64 entry; /* where an ON_PENDING vCPU starts, and its x0 */
 	u64 arg;
 	struct guest_line line;
+	struct vgic_cpu vgic;
 };
 
 enum vm_state {
@@ -55,6 +57,8 @@ struct vm {
 	const char *stop_reason; /* why it is stopping, for the log */
 	unsigned vcpu_count;
 	struct vcpu vcpus[CONFIG_MAX_CPUS];
+	struct vgic vgic;
+	u64 counter_offset; /* CNTVOFF: its virtual counter is 0 at boot */
 	struct ratelimit log_limit;	/* hypervisor messages about it */
 	struct ratelimit console_limit; /* its console lines */
 };

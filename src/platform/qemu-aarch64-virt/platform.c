@@ -22,6 +22,7 @@ const struct platform platform = {
 	.dev_space = dev_space,
 	.dev_space_count = ARRAY_SIZE(dev_space),
 	.uart_base = 0x09000000,
+	.gic_version = 3,
 	.gicd_base = 0x08000000,
 	.gicr_base = 0x080a0000,
 };

@@ -22,10 +22,6 @@ void cpu_init_el2(void);
 /* Hypervisor stage 1 (mmu.c): tables built once, enabled on each core. */
 void mmu_build_tables(void);
 void mmu_enable(void);
-/* GICv3 (gicv3.c): the hypervisor's own IPIs. */
-void gic_init_distributor(void);
-void gic_init_cpu(void);
-void gic_drain(void);
 
 /* Guest traps (traps.c, sysreg_trap.c). */
 void handle_guest_sync(struct guest_frame *frame);

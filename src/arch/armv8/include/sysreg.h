@@ -74,9 +74,15 @@
 #define EC_BRK	    0x3c
 
 /* Data/instruction abort ISS */
-#define ESR_ABT_FSC(esr) ((esr)&0x3f)
-#define ESR_DABT_WNR	 (1 << 6)
-#define ESR_ABT_S1PTW	 (1 << 7)
-#define FSC_SEA		 0x10 /* synchronous external abort */
+#define ESR_ABT_FSC(esr)  ((esr)&0x3f)
+#define ESR_DABT_WNR	  (1 << 6)
+#define ESR_ABT_S1PTW	  (1 << 7)
+#define FSC_SEA		  0x10		      /* synchronous external abort */
+#define ESR_DABT_ISV	  (1UL << 24)	      /* the fields below are valid */
+#define ESR_DABT_SAS(esr) (((esr) >> 22) & 3) /* log2 of the size */
+#define ESR_DABT_SSE	  (1 << 21)	      /* sign-extend the load */
+#define ESR_DABT_SRT(esr) (((esr) >> 16) & 0x1f)
+#define ESR_DABT_SF	  (1 << 15) /* 64-bit register */
+#define XZR		  31	    /* register 31: zero */
 
 #endif

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The physical GIC, as the hypervisor uses it: its own IPIs, forwarding a
+ * VM's interrupts, and the list registers of this core's virtual CPU
+ * interface. One driver per build, chosen by the platform: GICv3 through
+ * system registers (src/arch/armv8/gicv3.c), GICv2 through MMIO
+ * (src/core/gicv2.c). The hypervisor runs with EOImode = 1: an interrupt
+ * forwarded to a guest stays active until the guest deactivates it.
+ */
+#ifndef GIC_H
+#define GIC_H
+
+#include "types.h"
+
+#define GIC_HYP_IPI    0  /* the SGI the hypervisor signals its cores with */
+#define GIC_MAINT_IRQ  25 /* the virtual interface's maintenance PPI */
+#define GIC_VTIMER_IRQ 27
+#define GIC_PTIMER_IRQ 30
+#define GIC_SPURIOUS   1020
+#define GIC_FIRST_SPI  32
+
+void gic_init_distributor(void);
+/* This core's interface and the PPIs every core takes. */
+void gic_init_cpu(void);
+
+/* Take the highest pending interrupt (>= GIC_SPURIOUS: none). */
+u32 gic_ack(void);
+/* Drop its running priority; deactivation is separate (EOImode 1). */
+void gic_eoi(u32 intid);
+void gic_deactivate(u32 intid);
+void gic_send_ipi(unsigned cpu);
+
+/* Controls for an interrupt forwarded to a VM; `cpu` names the core for
+ * PPIs (its redistributor / banked registers), and is ignored for SPIs. */
+void gic_irq_enable(u32 intid, unsigned cpu, bool on);
+void gic_irq_set_pending(u32 intid, unsigned cpu, bool on);
+void gic_irq_clear_active(u32 intid, unsigned cpu);
+void gic_irq_route(u32 intid, unsigned cpu);
+void gic_irq_set_edge(u32 intid, bool edge);
+
+/* A list register, in the terms both GIC versions share. */
+#define LR_PENDING 1
+#define LR_ACTIVE  2
+struct gic_lr {
+	u32 virq;
+	u32 pirq; /* with hw: the physical interrupt the guest deactivates */
+	u8 priority;
+	u8 state;  /* LR_PENDING | LR_ACTIVE, 0 = free */
+	u8 source; /* GICv2 SGIs: the sending vCPU */
+	bool hw;
+};
+
+unsigned gic_lr_count(void);
+void gic_lr_write(unsigned n, const struct gic_lr *lr);
+u8 gic_lr_state(unsigned n);
+/* A fresh virtual CPU interface for a (re)starting vCPU: every list
+ * register free (hardware interrupts in them deactivated), no priorities
+ * active, interface enabled. */
+void gic_vcpu_reset(void);
+/* Ask for the maintenance interrupt when no list register is pending. */
+void gic_set_refill_irq(bool on);
+
+#endif

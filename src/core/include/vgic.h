@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A VM's virtual GIC. The guest drives the hardware's virtual CPU
+ * interface directly (ack, EOI, priority mask: no trap); the hypervisor
+ * feeds it through list registers and emulates the distributor and, on
+ * GICv3, the redistributors, from Stage-2 data aborts. A VM sees the SGIs,
+ * the timer PPIs (27 virtual, 30 physical) and the SPIs its config gives
+ * it; every other interrupt reads as zero and ignores writes.
+ */
+#ifndef VGIC_H
+#define VGIC_H
+
+#include "gic.h"
+#include "spinlock.h"
+#include "types.h"
+
+#define VGIC_PRIVATE  32 /* SGIs and PPIs, per vCPU */
+#define VGIC_MAX_SPIS 32
+#define VGIC_MAX_LRS  16
+
+struct virq {
+	u16 intid;
+	u8 priority;
+	u8 target;	/* SPIs: the vCPU it is routed to */
+	u8 sgi_sources; /* GICv2 SGIs: the vCPUs that sent one */
+	u8 lr;		/* with in_lr: which list register */
+	u8 lr_source;	/* with in_lr: the GICv2 SGI sender it carries */
+	bool exists;	/* part of the VM's GIC at all */
+	bool enabled;
+	bool pending;
+	bool active;
+	bool repend; /* a new edge while in a list register */
+	bool edge;
+	bool hw; /* backed by the same physical INTID */
+	bool in_lr;
+};
+
+struct vgic_cpu {
+	struct virq private[VGIC_PRIVATE];
+	struct virq *lr[VGIC_MAX_LRS]; /* what each list register holds */
+	bool dirty;		       /* LRs need a refill before entry */
+};
+
+struct vgic {
+	bool v3;
+	u32 ctlr; /* GICD_CTLR group enables: forward when non-zero */
+	unsigned spi_count;
+	struct virq spis[VGIC_MAX_SPIS];
+	struct spinlock lock;
+};
+
+struct vm;
+struct vcpu;
+
+/* An access to emulated MMIO, decoded from a Stage-2 data abort. */
+struct mmio_access {
+	u64 ipa;
+	u64 value; /* written, or to return */
+	u8 size;   /* 1, 2, 4 or 8 bytes */
+	bool write;
+};
+
+void vgic_init(struct vm *vm);
+/* VM (re)start: every interrupt back to reset state, physical ones too. */
+void vgic_reset(struct vm *vm);
+/* On the vCPU's own core, before it (re)starts. */
+void vgic_vcpu_reset(struct vcpu *vcpu);
+
+/* Distributor / redistributor access; false if not a vGIC address. */
+bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *access);
+/* GICv3 ICC_SGI1R_EL1 written by the guest. */
+void vgic_sgi1r(struct vcpu *vcpu, u64 value);
+/* A physical interrupt arrived on this core for its vCPU. */
+void vgic_hw_irq(struct vcpu *vcpu, u32 intid);
+/* Before returning to the guest: list registers up to date. */
+void vgic_flush(struct vcpu *vcpu);
+
+/* Shared by vgic.c and vgic_mmio.c; callers hold the vGIC lock. */
+struct virq *vgic_spi(struct vgic *g, u32 intid);
+void vgic_set_pending_locked(struct vm *vm, struct virq *q, unsigned vcpu);
+void vgic_kick_locked(struct vm *vm, unsigned vcpu);
+void vgic_send_sgi_locked(struct vcpu *sender, u32 targets, u32 intid);
+
+#endif

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Physical interrupts taken at EL2: the hypervisor's own IPI, the virtual
+ * interface's maintenance interrupt, and interrupts forwarded to the vCPU
+ * of this core, which the guest will deactivate itself.
+ */
+#include "irq.h"
+#include "arch.h"
+#include "log.h"
+#include "vgic.h"
+#include "vm.h"
+
+void irq_handle_pending(struct vcpu *vcpu)
+{
+	for (;;) {
+		u32 intid = gic_ack();
+
+		if (intid >= GIC_SPURIOUS)
+			return;
+		gic_eoi(intid);
+		if (intid == GIC_HYP_IPI || intid == GIC_MAINT_IRQ) {
+			gic_deactivate(intid);
+			if (vcpu)
+				vcpu->vgic.dirty = true;
+		} else if (vcpu) {
+			vgic_hw_irq(vcpu, intid);
+		} else {
+			gic_deactivate(intid);
+			log_warn("interrupt %u on CPU %u, which runs no VM",
+				 intid, arch_cpu_id());
+		}
+	}
+}

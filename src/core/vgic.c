@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Virtual interrupt state and list registers. Every virtual interrupt of a
+ * VM lives in a struct virq under the VM's vGIC lock. A vCPU's list
+ * registers are only ever touched by its own core: other cores mark an
+ * interrupt pending, set the target's `dirty` flag and send it an IPI.
+ *
+ * The list registers hold the highest-priority interrupts that are
+ * pending (or active) for the vCPU; the rest wait in their virq. A new
+ * interrupt that outranks a merely pending one in a list register takes
+ * its place, so the guest always sees interrupts in priority order. When
+ * interrupts wait, the underflow maintenance interrupt brings the core
+ * back to refill as the guest drains the list registers.
+ */
+#include "vgic.h"
+#include "arch.h"
+#include "platform.h"
+#include "vm.h"
+
+static void init_private(struct vgic_cpu *c)
+{
+	for (unsigned i = 0; i < VGIC_PRIVATE; i++) {
+		struct virq *q = &c->private[i];
+		bool timer = i == GIC_VTIMER_IRQ || i == GIC_PTIMER_IRQ;
+
+		*q = (struct virq){.intid = (u16)i,
+				   .exists = i < 16 || timer,
+				   .edge = i < 16,
+				   .hw = timer};
+	}
+	for (unsigned n = 0; n < VGIC_MAX_LRS; n++)
+		c->lr[n] = NULL;
+	c->dirty = false;
+}
+
+static void init_spis(struct vm *vm)
+{
+	struct vgic *g = &vm->vgic;
+
+	g->spi_count = (unsigned)vm->cfg->irq_count;
+	for (unsigned i = 0; i < g->spi_count; i++)
+		g->spis[i] = (struct virq){.intid = (u16)vm->cfg->irqs[i],
+					   .exists = true,
+					   .hw = true};
+}
+
+void vgic_init(struct vm *vm)
+{
+	vm->vgic.v3 = platform.gic_version == 3;
+	vm->vgic.lock = (struct spinlock)SPINLOCK_INIT;
+}
+
+/* Forget every SPI's state, here and in the physical GIC. */
+void vgic_reset(struct vm *vm)
+{
+	struct vgic *g = &vm->vgic;
+
+	g->ctlr = 0;
+	init_spis(vm);
+	for (unsigned i = 0; i < g->spi_count; i++) {
+		u32 intid = g->spis[i].intid;
+
+		gic_irq_enable(intid, 0, false);
+		gic_irq_set_pending(intid, 0, false);
+		gic_irq_clear_active(intid, 0);
+		gic_irq_route(intid, vm->vcpus[0].cpu);
+	}
+	for (unsigned i = 0; i < vm->vcpu_count; i++)
+		init_private(&vm->vcpus[i].vgic);
+}
+
+void vgic_vcpu_reset(struct vcpu *vcpu)
+{
+	struct vgic *g = &vcpu->vm->vgic;
+
+	spin_lock(&g->lock);
+	init_private(&vcpu->vgic);
+	gic_irq_enable(GIC_VTIMER_IRQ, vcpu->cpu, false);
+	gic_irq_enable(GIC_PTIMER_IRQ, vcpu->cpu, false);
+	gic_vcpu_reset();
+	spin_unlock(&g->lock);
+}
+
+/* ------------------------------------------------------------------ */
+
+static bool is_pending(const struct virq *q)
+{
+	return q->pending || q->sgi_sources;
+}
+
+/* Could this interrupt go into a list register of its vCPU now? */
+static bool deliverable(const struct vgic *g, const struct virq *q)
+{
+	return !q->in_lr && q->enabled && g->ctlr &&
+	       (is_pending(q) || q->active);
+}
+
+static bool outranks(const struct virq *a, const struct virq *b)
+{
+	return !b || a->priority < b->priority ||
+	       (a->priority == b->priority && a->intid < b->intid);
+}
+
+/* The best interrupt waiting for this vCPU's list registers, if any. */
+static struct virq *best_waiting(struct vcpu *vcpu)
+{
+	struct vgic *g = &vcpu->vm->vgic;
+	struct virq *best = NULL;
+
+	for (unsigned i = 0; i < VGIC_PRIVATE; i++) {
+		struct virq *q = &vcpu->vgic.private[i];
+
+		if (q->exists && deliverable(g, q) && outranks(q, best))
+			best = q;
+	}
+	for (unsigned i = 0; i < g->spi_count; i++) {
+		struct virq *q = &g->spis[i];
+
+		if (q->target == vcpu->id && deliverable(g, q) &&
+		    outranks(q, best))
+			best = q;
+	}
+	return best;
+}
+
+/* GICv2 SGIs carry their sender; one list register per sender. */
+static u8 take_sgi_source(struct virq *q)
+{
+	u8 source = 0;
+
+	while (!(q->sgi_sources & (1u << source)))
+		source++;
+	q->sgi_sources &= (u8) ~(1u << source);
+	return source;
+}
+
+/* Hand the interrupt's pending instance (if any) and active state to LR n. */
+static void put_in_lr(struct vcpu *vcpu, unsigned n, struct virq *q)
+{
+	struct gic_lr lr = {
+		.virq = q->intid,
+		.pirq = q->intid,
+		.priority = q->priority,
+		.hw = q->hw,
+		.state = q->active ? LR_ACTIVE : 0,
+	};
+
+	if (is_pending(q))
+		lr.state |= LR_PENDING;
+	if (q->sgi_sources)
+		lr.source = take_sgi_source(q);
+	else
+		q->pending = false;
+	gic_lr_write(n, &lr);
+	q->lr_source = lr.source;
+	q->in_lr = true;
+	q->lr = (u8)n;
+	vcpu->vgic.lr[n] = q;
+}
+
+/* Read back what the guest did with each list register. */
+static void sync_lrs(struct vcpu *vcpu)
+{
+	struct vgic_cpu *c = &vcpu->vgic;
+
+	for (unsigned n = 0; n < gic_lr_count(); n++) {
+		struct virq *q = c->lr[n];
+		u8 state;
+
+		if (!q)
+			continue;
+		state = gic_lr_state(n);
+		q->active = state & LR_ACTIVE;
+		if (state & LR_PENDING)
+			q->repend = false; /* a second edge merges into it */
+		if (state)
+			continue;
+		/* Deactivated: the list register is free again. */
+		q->in_lr = false;
+		q->pending = q->pending || q->repend;
+		q->repend = false;
+		c->lr[n] = NULL;
+	}
+}
+
+static int free_lr(const struct vgic_cpu *c)
+{
+	for (unsigned n = 0; n < gic_lr_count(); n++)
+		if (!c->lr[n])
+			return (int)n;
+	return -1;
+}
+
+/* The list register holding the lowest-priority interrupt that is only
+ * pending, if `q` outranks it: the guest has not seen it yet. */
+static int evictable_lr(struct vcpu *vcpu, const struct virq *q)
+{
+	struct vgic_cpu *c = &vcpu->vgic;
+	int worst = -1;
+
+	for (unsigned n = 0; n < gic_lr_count(); n++) {
+		struct virq *held = c->lr[n];
+
+		if (!held || held->active || gic_lr_state(n) != LR_PENDING)
+			continue;
+		if (outranks(q, held) &&
+		    (worst < 0 || outranks(c->lr[worst], held)))
+			worst = (int)n;
+	}
+	return worst;
+}
+
+static void evict(struct vcpu *vcpu, unsigned n)
+{
+	struct virq *q = vcpu->vgic.lr[n];
+	struct gic_lr none = {0};
+
+	gic_lr_write(n, &none);
+	q->in_lr = false;
+	if (!vcpu->vm->vgic.v3 && q->intid < 16)
+		q->sgi_sources |= (u8)(1u << q->lr_source);
+	else
+		q->pending = true;
+	vcpu->vgic.lr[n] = NULL;
+}
+
+static void flush_locked(struct vcpu *vcpu)
+{
+	struct virq *q;
+
+	sync_lrs(vcpu);
+	while ((q = best_waiting(vcpu))) {
+		int n = free_lr(&vcpu->vgic);
+
+		if (n < 0) {
+			n = evictable_lr(vcpu, q);
+			if (n < 0)
+				break;
+			evict(vcpu, (unsigned)n);
+		}
+		put_in_lr(vcpu, (unsigned)n, q);
+	}
+	gic_set_refill_irq(q != NULL);
+	vcpu->vgic.dirty = false;
+}
+
+void vgic_flush(struct vcpu *vcpu)
+{
+	struct vgic *g = &vcpu->vm->vgic;
+
+	spin_lock(&g->lock);
+	flush_locked(vcpu);
+	spin_unlock(&g->lock);
+}
+
+/* ------------------------------------------------------------------ */
+
+/* With the lock held: make q pending and get its vCPU to look at it. */
+void vgic_set_pending_locked(struct vm *vm, struct virq *q, unsigned vcpu)
+{
+	if (q->in_lr)
+		q->repend = true;
+	else
+		q->pending = true;
+	vm->vcpus[vcpu].vgic.dirty = true;
+}
+
+/* With the lock held: ask the vCPU's core to refill if it must. */
+void vgic_kick_locked(struct vm *vm, unsigned vcpu)
+{
+	struct vcpu *v = &vm->vcpus[vcpu];
+
+	if (!v->vgic.dirty)
+		return;
+	if (v->cpu == arch_cpu_id())
+		flush_locked(v);
+	else
+		gic_send_ipi(v->cpu);
+}
+
+struct virq *vgic_spi(struct vgic *g, u32 intid)
+{
+	for (unsigned i = 0; i < g->spi_count; i++)
+		if (g->spis[i].intid == intid)
+			return &g->spis[i];
+	return NULL;
+}
+
+void vgic_hw_irq(struct vcpu *vcpu, u32 intid)
+{
+	struct vgic *g = &vcpu->vm->vgic;
+	struct virq *q = intid < VGIC_PRIVATE ? &vcpu->vgic.private[intid]
+					      : vgic_spi(g, intid);
+
+	unsigned target;
+
+	if (!q || !q->hw) {
+		/* Not this VM's: never leave it active in the GIC. */
+		gic_deactivate(intid);
+		return;
+	}
+	spin_lock(&g->lock);
+	target = intid < VGIC_PRIVATE ? vcpu->id : q->target;
+	vgic_set_pending_locked(vcpu->vm, q, target);
+	vgic_kick_locked(vcpu->vm, target);
+	spin_unlock(&g->lock);
+}
+
+/* Pend SGI `intid` on every vCPU in `targets`, sent by `sender`. */
+void vgic_send_sgi_locked(struct vcpu *sender, u32 targets, u32 intid)
+{
+	struct vm *vm = sender->vm;
+
+	for (unsigned i = 0; i < vm->vcpu_count; i++) {
+		struct virq *q = &vm->vcpus[i].vgic.private[intid];
+
+		if (!(targets & (1u << i)))
+			continue;
+		if (vm->vgic.v3) {
+			vgic_set_pending_locked(vm, q, i);
+		} else {
+			q->sgi_sources |= (u8)(1u << sender->id);
+			vm->vcpus[i].vgic.dirty = true;
+		}
+	}
+}
+
+/* ICC_SGI1R_EL1: a vCPU's Aff0 is its index, Aff1..Aff3 are zero. */
+#define SGI1R_TARGETS(v) ((v)&0xffff)
+#define SGI1R_AFF1(v)	 (((v) >> 16) & 0xff)
+#define SGI1R_INTID(v)	 (((v) >> 24) & 0xf)
+#define SGI1R_AFF2(v)	 (((v) >> 32) & 0xff)
+#define SGI1R_IRM	 (1ULL << 40)
+#define SGI1R_RS(v)	 (((v) >> 44) & 0xf)
+#define SGI1R_AFF3(v)	 (((v) >> 48) & 0xff)
+
+void vgic_sgi1r(struct vcpu *vcpu, u64 value)
+{
+	u32 all = (1u << vcpu->vm->vcpu_count) - 1;
+	u32 targets;
+
+	if (value & SGI1R_IRM)
+		targets = all & ~(1u << vcpu->id);
+	else if (SGI1R_AFF1(value) || SGI1R_AFF2(value) || SGI1R_AFF3(value) ||
+		 SGI1R_RS(value))
+		targets = 0; /* no vCPU has such an affinity */
+	else
+		targets = (u32)SGI1R_TARGETS(value) & all;
+	if (!targets)
+		return;
+	spin_lock(&vcpu->vm->vgic.lock);
+	vgic_send_sgi_locked(vcpu, targets, (u32)SGI1R_INTID(value));
+	for (unsigned i = 0; i < vcpu->vm->vcpu_count; i++)
+		vgic_kick_locked(vcpu->vm, i);
+	spin_unlock(&vcpu->vm->vgic.lock);
+}

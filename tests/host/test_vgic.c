@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: MIT */
+/* The vGIC: register emulation, isolation, list registers, SGIs. */
+#include "fake_arch.h"
+#include "platform.h"
+#include "test.h"
+#include "vgic.h"
+#include "vm_fixture.h"
+
+#define GICD	  0x08000000ULL
+#define GICR	  0x080a0000ULL
+#define SGI_FRAME 0x10000
+#define RD(vcpu)  (GICR + 0x20000ULL * (vcpu))
+
+static u64 mmio_read(struct vcpu *v, u64 ipa, u8 size)
+{
+	struct mmio_access a = {.ipa = ipa, .size = size};
+
+	CHECK(vgic_mmio(v, &a));
+	return a.value;
+}
+
+static void mmio_write(struct vcpu *v, u64 ipa, u8 size, u64 value)
+{
+	struct mmio_access a = {
+		.ipa = ipa, .size = size, .write = true, .value = value};
+
+	CHECK(vgic_mmio(v, &a));
+}
+
+/* A VM whose vCPU 0 runs on the fake core, distributor enabled. */
+static struct vm *running_vm(unsigned vcpus, bool v3)
+{
+	struct vm *vm = fixture_vm(vcpus);
+
+	vm->vgic.v3 = v3;
+	fake.cpu = vm->vcpus[0].cpu;
+	mmio_write(&vm->vcpus[0], GICD, 4, 3);
+	return vm;
+}
+
+TEST(vgic_distributor_describes_the_vm)
+{
+	struct vm *vm = fixture_vm(2);
+	struct vcpu *v = &vm->vcpus[0];
+	u64 typer;
+
+	typer = mmio_read(v, GICD + 0x4, 4);
+	CHECK_EQ(typer & 0x1f, 1);	   /* SPIs up to 63: 2 lines */
+	CHECK_EQ((typer >> 19) & 0x1f, 9); /* 10 INTID bits */
+	CHECK_EQ(mmio_read(v, GICD + 0xffe8, 4), 0x30);
+	CHECK_EQ(mmio_read(v, GICD, 4) & 0x10, 0x10); /* ARE */
+	/* Redistributor i has affinity i; the last one says so. */
+	CHECK_EQ(mmio_read(v, RD(1) + 0x8, 8) >> 32, 1);
+	CHECK_EQ(mmio_read(v, RD(1) + 0x8, 8) & 0x10, 0x10);
+	CHECK_EQ(mmio_read(v, RD(0) + 0x8, 8) & 0x10, 0);
+	/* No frame for a vCPU it does not have. */
+	struct mmio_access a = {.ipa = RD(2) + 0x8, .size = 8};
+	CHECK(!vgic_mmio(v, &a));
+}
+
+TEST(vgic_foreign_interrupts_read_as_zero)
+{
+	struct vm *vm = running_vm(1, true);
+	struct vcpu *v = &vm->vcpus[0];
+
+	mmio_write(v, GICD + 0x104, 4, ~0ULL); /* ISENABLER1: 32..63 */
+	CHECK_EQ(mmio_read(v, GICD + 0x104, 4),
+		 (1u << (FIXTURE_SPI_A - 32)) | (1u << (FIXTURE_SPI_B - 32)));
+	CHECK(fake.irq_enabled[FIXTURE_SPI_A]);
+	CHECK(!fake.irq_enabled[33]);
+	mmio_write(v, GICD + 0x204, 4, 1u << 1); /* ISPENDR: SPI 33 */
+	CHECK(!fake.irq_pending[33]);
+	mmio_write(v, GICD + 0x400 + 33, 1, 0x40);
+	CHECK_EQ(mmio_read(v, GICD + 0x400 + 33, 1), 0);
+	mmio_write(v, GICD + 0x6000 + 8 * 33, 8, 0);
+	CHECK_EQ(mmio_read(v, GICD + 0x6000 + 8 * 33, 8), 0);
+	/* SGIs and PPIs live in the redistributors on GICv3. */
+	mmio_write(v, GICD + 0x100, 4, ~0ULL);
+	CHECK_EQ(mmio_read(v, GICD + 0x100, 4), 0);
+}
+
+TEST(vgic_routing_names_only_own_vcpus)
+{
+	struct vm *vm = running_vm(2, true);
+	struct vcpu *v = &vm->vcpus[0];
+	u64 irouter = GICD + 0x6000 + 8 * FIXTURE_SPI_A;
+
+	mmio_write(v, irouter, 8, 1);
+	CHECK_EQ(mmio_read(v, irouter, 8), 1);
+	CHECK_EQ(fake.irq_route[FIXTURE_SPI_A], vm->vcpus[1].cpu);
+	mmio_write(v, irouter, 8, 2);	       /* no vCPU 2 */
+	mmio_write(v, irouter, 8, 1ULL << 8);  /* Aff1 = 1: nobody */
+	mmio_write(v, irouter, 8, 1ULL << 32); /* Aff3 = 1: nobody */
+	CHECK_EQ(mmio_read(v, irouter, 8), 1);
+	CHECK_EQ(fake.irq_route[FIXTURE_SPI_A], vm->vcpus[1].cpu);
+}
+
+static void enable_sgis(struct vcpu *v, u32 mask)
+{
+	mmio_write(v, RD(v->id) + SGI_FRAME + 0x100, 4, mask);
+}
+
+/* The guest takes the best pending LR (as the CPU interface would) and
+ * finishes it; returns its INTID, or -1 if nothing is pending. */
+static int guest_take(void)
+{
+	int best = -1;
+
+	for (int n = 0; n < FAKE_LRS; n++)
+		if ((fake.lr[n].state & LR_PENDING) &&
+		    (best < 0 || fake.lr[n].priority < fake.lr[best].priority))
+			best = n;
+	if (best < 0)
+		return -1;
+	fake.lr[best].state = 0;
+	return (int)fake.lr[best].virq;
+}
+
+TEST(vgic_more_interrupts_than_lrs_arrive_in_priority_order)
+{
+	struct vm *vm = running_vm(1, true);
+	struct vcpu *v = &vm->vcpus[0];
+	static const u8 prio[10] = {0xa0, 0x30, 0x90, 0x10, 0x80,
+				    0x20, 0x70, 0x60, 0x50, 0x40};
+	int last = -1;
+
+	enable_sgis(v, 0x3ff);
+	for (u32 i = 0; i < 10; i++)
+		mmio_write(v, RD(0) + SGI_FRAME + 0x400 + i, 1, prio[i]);
+	for (u32 i = 0; i < 10; i++)
+		vgic_sgi1r(v, (u64)i << 24 | 1);
+	CHECK(fake.refill_irq); /* 6 wait for a list register */
+	for (int taken = 0; taken < 10; taken++) {
+		int intid = guest_take();
+
+		CHECK(intid >= 0);
+		if (intid < 0)
+			break;
+		CHECK(last < 0 || prio[intid] > prio[last]);
+		last = intid;
+		vgic_flush(v); /* the maintenance interrupt's refill */
+	}
+	CHECK_EQ(guest_take(), -1);
+	CHECK(!fake.refill_irq);
+}
+
+TEST(vgic_higher_priority_displaces_a_pending_one)
+{
+	struct vm *vm = running_vm(1, true);
+	struct vcpu *v = &vm->vcpus[0];
+
+	enable_sgis(v, 0x1f);
+	for (u32 i = 0; i < 5; i++)
+		mmio_write(v, RD(0) + SGI_FRAME + 0x400 + i, 1,
+			   i == 4 ? 0x10 : 0x80);
+	for (u32 i = 0; i < 4; i++)
+		vgic_sgi1r(v, (u64)i << 24 | 1);
+	fake.lr[0].state = LR_ACTIVE; /* the guest is handling SGI 0 */
+	vgic_sgi1r(v, 4ULL << 24 | 1);
+	CHECK_EQ(guest_take(), 4);
+	CHECK_EQ(fake.lr[0].virq, 0); /* active ones stay put */
+	CHECK_EQ(fake.lr[0].state, LR_ACTIVE);
+}
+
+TEST(vgic_sgi_targets_stay_in_the_vm)
+{
+	struct vm *vm = running_vm(2, true);
+	struct vcpu *v0 = &vm->vcpus[0], *v1 = &vm->vcpus[1];
+
+	enable_sgis(v1, 0xffff);
+	vgic_sgi1r(v0, 5ULL << 24 | 1ULL << 40); /* all but self */
+	CHECK(v1->vgic.private[5].pending);
+	CHECK(!v0->vgic.private[5].pending);
+	CHECK_EQ(fake.ipis, 1ULL << v1->cpu);
+	fake.ipis = 0;
+	vgic_sgi1r(v0, 6ULL << 24 | 0xfffc);	     /* vCPUs 2..15: none */
+	vgic_sgi1r(v0, 7ULL << 24 | 1ULL << 16 | 2); /* Aff1 = 1 */
+	vgic_sgi1r(v0, 8ULL << 24 | 1ULL << 44 | 2); /* RS = 1 */
+	CHECK_EQ(fake.ipis, 0);
+	CHECK(!v1->vgic.private[6].pending && !v1->vgic.private[7].pending);
+	CHECK(!v1->vgic.private[8].pending);
+}
+
+TEST(vgic_hw_interrupts_go_to_lrs_with_their_physical_id)
+{
+	struct vm *vm = running_vm(1, true);
+	struct vcpu *v = &vm->vcpus[0];
+
+	vgic_hw_irq(v, GIC_VTIMER_IRQ); /* not enabled yet: waits */
+	CHECK_EQ(fake.lr[0].state, 0);
+	mmio_write(v, RD(0) + SGI_FRAME + 0x100, 4, 1u << GIC_VTIMER_IRQ);
+	CHECK(fake.irq_enabled[GIC_VTIMER_IRQ]);
+	CHECK_EQ(fake.lr[0].state, LR_PENDING);
+	CHECK(fake.lr[0].hw);
+	CHECK_EQ(fake.lr[0].pirq, GIC_VTIMER_IRQ);
+	/* A physical interrupt the VM does not own is deactivated. */
+	vgic_hw_irq(v, 33);
+	CHECK_EQ(fake.deactivated, 1);
+}
+
+TEST(vgic_v2_sgir_modes_and_targets)
+{
+	struct vm *vm = running_vm(2, false);
+	struct vcpu *v0 = &vm->vcpus[0], *v1 = &vm->vcpus[1];
+
+	mmio_write(v0, GICD + 0x100, 4, 0xffff);
+	mmio_write(v1, GICD + 0x100, 4, 0xffff);
+	mmio_write(v0, GICD + 0xf00, 4, 1u << 24 | 3);	  /* all but self */
+	mmio_write(v0, GICD + 0xf00, 4, 2u << 24 | 4);	  /* self */
+	mmio_write(v0, GICD + 0xf00, 4, 0xfcu << 16 | 5); /* nobody real */
+	CHECK_EQ(v1->vgic.private[3].sgi_sources, 1);
+	CHECK_EQ(v0->vgic.private[4].lr_source, 0);
+	CHECK(v0->vgic.private[4].in_lr);
+	CHECK(!v1->vgic.private[5].sgi_sources &&
+	      !v0->vgic.private[5].sgi_sources);
+	/* ITARGETSR: SPIs route to the lowest vCPU named, if it exists. */
+	mmio_write(v0, GICD + 0x800 + FIXTURE_SPI_A, 1, 0x2);
+	CHECK_EQ(mmio_read(v0, GICD + 0x800 + FIXTURE_SPI_A, 1), 0x2);
+	mmio_write(v0, GICD + 0x800 + FIXTURE_SPI_A, 1, 0x4);
+	CHECK_EQ(mmio_read(v0, GICD + 0x800 + FIXTURE_SPI_A, 1), 0x2);
+	CHECK_EQ(mmio_read(v1, GICD + 0x800, 1), 0x2); /* banked: own vCPU */
+}
+
+/* Every word, halfword and byte of the whole GIC window, read and
+ * written with junk: nothing breaks, and the VM's SPIs stay its own. */
+TEST(vgic_survives_garbage_everywhere)
+{
+	struct vm *vm = running_vm(2, true);
+	struct vcpu *v = &vm->vcpus[0];
+	u64 junk = 0x9e3779b97f4a7c15ULL;
+
+	for (int v3 = 0; v3 < 2; v3++) {
+		vm->vgic.v3 = v3;
+		for (u64 off = 0; off < 0x10000 + 0x40000; off += 2) {
+			u8 size = (u8)(1u << (off / 2 % 4));
+			struct mmio_access a = {.ipa = GICD + off,
+						.size = size,
+						.write = off & 2,
+						.value = junk};
+
+			junk = junk * 6364136223846793005ULL + 1;
+			vgic_mmio(v, &a);
+		}
+	}
+	CHECK(!fake.irq_enabled[33] && !fake.irq_pending[33]);
+	for (unsigned id = 0; id < FAKE_IRQS; id++)
+		if (id != FIXTURE_SPI_A && id != FIXTURE_SPI_B && id >= 32)
+			CHECK(fake.irq_route[id] == 0);
+}
