@@ -34,16 +34,21 @@ include $(KCONFIG)
 endif
 PLATFORM := $(patsubst "%",%,$(CONFIG_PLATFORM))
 ARCH := $(patsubst "%",%,$(CONFIG_ARCH))
+PLATFORM_DIR := src/platform/$(patsubst "%",%,$(CONFIG_PLATFORM_DIR))
 
 $(KCONFIG):
 	@echo "No $(KCONFIG) yet: using $(DEFAULT_PLATFORM)_defconfig (change it with 'make menuconfig')."
 	@mkdir -p $(dir $(KCONFIG))
-	$(Q)$(KCONF_ENV) kconfig-conf -s --defconfig=src/platform/$(DEFAULT_PLATFORM)/defconfig Kconfig
+	$(Q)$(KCONF_ENV) kconfig-conf -s --defconfig=$(call defconfig_of,$(DEFAULT_PLATFORM)) Kconfig
+
+# Platforms and their variants: src/platform/<dir>/<name>.defconfig.
+defconfig_of = $(firstword $(wildcard src/platform/*/$(1).defconfig))
+PLATFORM_NAMES := $(basename $(notdir $(wildcard src/platform/*/*.defconfig)))
 
 %_defconfig:
-	@test -f src/platform/$*/defconfig || { echo "error: no platform '$*' (see src/platform/)"; exit 1; }
+	@test -n "$(call defconfig_of,$*)" || { echo "error: no platform '$*' (there are: $(PLATFORM_NAMES))"; exit 1; }
 	@mkdir -p $(dir $(KCONFIG))
-	$(Q)$(KCONF_ENV) kconfig-conf -s --defconfig=src/platform/$*/defconfig Kconfig
+	$(Q)$(KCONF_ENV) kconfig-conf -s --defconfig=$(call defconfig_of,$*) Kconfig
 	@echo "$(KCONFIG): defaults for $*"
 
 menuconfig: | deps
@@ -75,7 +80,7 @@ endif
 # ------------------------------------------------------------- toolchain ---
 ifdef NEED_KCONFIG
 -include src/arch/$(ARCH)/arch.mk
--include src/platform/$(PLATFORM)/platform.mk
+-include $(PLATFORM_DIR)/platform.mk
 endif
 CC := $(CROSS_COMPILE)gcc
 LD := $(CROSS_COMPILE)ld
@@ -92,10 +97,12 @@ CORE_INC := -Isrc/core/include
 ARCH_INC := $(CORE_INC) -Isrc/arch/$(ARCH)/include
 
 # Core sees only core headers; arch and platform code also see the arch's.
+# One GIC driver per build: the platform's.
 HOST_ONLY_SRCS := src/core/config_check.c
-CORE_SRCS := $(filter-out $(HOST_ONLY_SRCS),$(wildcard src/core/*.c))
-ARCH_SRCS := $(wildcard src/arch/$(ARCH)/*.c src/arch/$(ARCH)/*.S)
-PLAT_SRCS := $(wildcard src/platform/$(PLATFORM)/*.c)
+OTHER_GIC_SRCS := $(if $(CONFIG_GIC_V2),src/arch/$(ARCH)/gicv3.c,src/core/gicv2.c)
+CORE_SRCS := $(filter-out $(HOST_ONLY_SRCS) $(OTHER_GIC_SRCS),$(wildcard src/core/*.c))
+ARCH_SRCS := $(filter-out $(OTHER_GIC_SRCS),$(wildcard src/arch/$(ARCH)/*.c src/arch/$(ARCH)/*.S))
+PLAT_SRCS := $(wildcard $(PLATFORM_DIR)/*.c)
 HYP_OBJ := $(KOUT)/obj
 HYP_OBJS := $(patsubst src/%,$(HYP_OBJ)/%.o,$(CORE_SRCS) $(ARCH_SRCS) $(PLAT_SRCS))
 
@@ -140,7 +147,7 @@ $(OUT)/config.o: $(CONFIG_DEPS) $(OUT)/config.checked
 # The checker: the same config.c built for the host with the checker logic
 # and the platform's data. A rejected config stops the build here.
 CHECKER_SRCS := scripts/config-checker.c src/core/config_check.c src/core/layout.c \
-	src/platform/$(PLATFORM)/platform.c
+	$(PLATFORM_DIR)/platform.c
 $(OUT)/checker: $(CONFIG_DEPS) $(CHECKER_SRCS) $(wildcard src/core/include/*.h)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -std=gnu11 -O1 -g $(WARN) -include $(AUTOCONF) $(ARCH_INC) $(CONFIG_INC) \
@@ -194,7 +201,7 @@ HOST_TEST_SRCS := $(wildcard tests/host/*.c) src/core/config_check.c src/core/la
 	src/core/pagetable.c src/core/page_pool.c src/core/ratelimit.c src/core/format.c \
 	src/core/psci.c src/core/smccc.c src/core/guest_console.c src/core/vm.c src/core/vcpu.c \
 	src/core/log.c src/core/vgic.c src/core/vgic_mmio.c src/core/irq.c src/arch/$(ARCH)/pte.c src/arch/$(ARCH)/sysreg_trap.c \
-	src/platform/$(PLATFORM)/platform.c
+	$(PLATFORM_DIR)/platform.c
 host-tests: $(HOST_TEST_DIR)/run-host-tests
 	$(Q)$<
 $(HOST_TEST_DIR)/run-host-tests: $(HOST_TEST_SRCS) $(AUTOCONF) $(wildcard src/core/include/*.h tests/host/*.h)

@@ -34,7 +34,8 @@
 #define GICD_SGIR      0xf00
 #define GICD_CPENDSGIR 0xf10
 #define GICD_SPENDSGIR 0xf20
-#define GICD_PIDR2     0xffe8
+#define GICD_PIDR2_V3  0xffe8
+#define GICD_PIDR2_V2  0x0fe8
 
 #define GICR_TYPER 0x008
 #define GICR_IIDR  0x004
@@ -397,8 +398,11 @@ static void dist_access(const struct target *t, struct mmio_access *a)
 	case GICD_IIDR:
 		a->value = IIDR_ARM;
 		return;
-	case GICD_PIDR2:
-		a->value = v3 ? 0x30 : 0x20;
+	case GICD_PIDR2_V3:
+		a->value = v3 ? 0x30 : 0;
+		return;
+	case GICD_PIDR2_V2:
+		a->value = v3 ? 0 : 0x20;
 		return;
 	}
 	a->value = 0;
@@ -421,7 +425,7 @@ static void rd_access(const struct target *t, struct mmio_access *a)
 		a->value = typer >> 32;
 	else if (t->off == GICR_IIDR && a->size == 4)
 		a->value = IIDR_ARM;
-	else if (t->off == GICD_PIDR2 && a->size == 4)
+	else if (t->off == GICD_PIDR2_V3 && a->size == 4)
 		a->value = 0x30;
 }
 

@@ -59,6 +59,10 @@ static void build_stage2(struct vm *vm, struct page_pool *pool)
 	for (size_t i = 0; i < cfg->dev_count; i++)
 		map_or_panic(vm, cfg->devs[i].ipa, cfg->devs[i].pa,
 			     cfg->devs[i].size, MEM_DEVICE);
+	/* GICv2: the guest's CPU interface is the hardware's virtual one. */
+	if (platform.gicv_base)
+		map_or_panic(vm, platform.gicc_base, platform.gicv_base,
+			     GICV2_CPU_IF_SIZE, MEM_DEVICE);
 }
 
 static void copy_blob(struct vm *vm, const struct bh_blob *blob, u64 ipa)

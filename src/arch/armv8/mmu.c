@@ -33,8 +33,14 @@ void mmu_build_tables(void)
 	map_identity(platform.ram_base, platform.ram_size, MEM_NORMAL);
 	map_identity(platform.uart_base, PAGE_SIZE, MEM_DEVICE);
 	map_identity(platform.gicd_base, GICD_SIZE, MEM_DEVICE);
-	map_identity(platform.gicr_base,
-		     GICR_FRAME_SIZE * (u64)platform.cpu_count, MEM_DEVICE);
+	if (platform.gicr_base)
+		map_identity(platform.gicr_base,
+			     GICR_FRAME_SIZE * (u64)platform.cpu_count,
+			     MEM_DEVICE);
+	if (platform.gicc_base) {
+		map_identity(platform.gicc_base, GICV2_CPU_IF_SIZE, MEM_DEVICE);
+		map_identity(platform.gich_base, PAGE_SIZE, MEM_DEVICE);
+	}
 }
 
 void mmu_enable(void)

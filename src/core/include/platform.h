@@ -42,4 +42,7 @@ extern const struct platform platform;
 #define HYP_MEM_BASE ((u64)CONFIG_PLATFORM_RAM_BASE)
 #define HYP_MEM_SIZE ((u64)CONFIG_HYP_MEM_SIZE)
 
+/* The GICv2 CPU interface registers a guest uses: two 4 KiB pages. */
+#define GICV2_CPU_IF_SIZE 0x2000
+
 #endif

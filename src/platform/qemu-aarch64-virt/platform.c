@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* QEMU `virt` (AArch64, GICv3), as QEMU 7.2 lays it out. */
+/* QEMU `virt` (AArch64, GICv3 or GICv2), as QEMU 7.2 lays it out. */
 #include "platform.h"
 
 static const u64 cpu_mpidr[] = {0x0, 0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7};
@@ -14,7 +14,7 @@ static const struct mmio_range dev_space[] = {
 };
 
 const struct platform platform = {
-	.name = "qemu-aarch64-virt",
+	.name = CONFIG_PLATFORM,
 	.ram_base = CONFIG_PLATFORM_RAM_BASE,
 	.ram_size = CONFIG_PLATFORM_RAM_SIZE,
 	.cpu_count = CONFIG_PLATFORM_CPU_COUNT,
@@ -22,7 +22,14 @@ const struct platform platform = {
 	.dev_space = dev_space,
 	.dev_space_count = ARRAY_SIZE(dev_space),
 	.uart_base = 0x09000000,
+#ifdef CONFIG_GIC_V2
+	.gic_version = 2,
+	.gicc_base = 0x08010000,
+	.gich_base = 0x08030000,
+	.gicv_base = 0x08040000,
+#else
 	.gic_version = 3,
-	.gicd_base = 0x08000000,
 	.gicr_base = 0x080a0000,
+#endif
+	.gicd_base = 0x08000000,
 };
