@@ -18,7 +18,12 @@ void irq_handle_pending(struct vcpu *vcpu)
 		if (intid >= GIC_SPURIOUS)
 			return;
 		gic_eoi(intid);
-		if (intid == GIC_HYP_IPI || intid == GIC_MAINT_IRQ) {
+		if (intid == GIC_MAINT_IRQ && vcpu) {
+			/* A level: refill the list registers before it is
+			 * deactivated, or it is taken again at once. */
+			vgic_flush(vcpu);
+			gic_deactivate(intid);
+		} else if (intid == GIC_HYP_IPI || intid == GIC_MAINT_IRQ) {
 			gic_deactivate(intid);
 			if (vcpu)
 				vcpu->vgic.dirty = true;

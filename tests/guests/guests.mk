@@ -13,8 +13,11 @@ GUEST_DIR ?= $(BUILD)/guests/armv8
 Q ?= @
 
 GUEST_SRC := tests/guests
-GUEST_SCENARIOS := hello heartbeat reader victim psci smc traps flood
-GUEST_COMMON := crt0.S console.c exception.c format.c psci_calls.c smccc.c start.c string.c time.c
+GUEST_SCENARIOS := hello heartbeat reader victim psci smc traps flood \
+	irq_timer irq_rtc_owner irq_rtc_intruder irq_sgi irq_bystander \
+	irq_priority irq_hostile irq_victim
+GUEST_COMMON := crt0.S console.c exception.c format.c gic.c irq.c psci_calls.c \
+	smccc.c start.c string.c ticker.c time.c
 
 GUESTS := $(patsubst %,$(GUEST_DIR)/%.bin,$(GUEST_SCENARIOS))
 GUESTS_NATIVE := $(patsubst %,$(GUEST_DIR)/native/%.elf,$(GUEST_SCENARIOS))

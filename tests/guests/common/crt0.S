@@ -74,7 +74,7 @@ no_stack:
 	b	no_stack
 
 /*
- * The vector table: every entry saves x0-x30 in a frame on the current
+ * The vector table: every entry but IRQ (below) saves x0-x30 in a frame on the current
  * stack and passes its index (0..15) to guest_exception(). When that
  * returns (an expected abort was skipped), the registers are restored.
  */
@@ -88,11 +88,29 @@ no_stack:
 	b	exception_common
 .endm
 
+/*
+ * IRQs taken at EL1 go to irq_dispatch() (irq.c) with the caller-saved
+ * registers, ELR_EL1 and SPSR_EL1 saved, so a handler may unmask IRQs and
+ * be preempted; IRQs are masked again before ELR/SPSR are restored.
+ */
+#define IRQ_FRAME_SIZE (24 * 8)
+
+.macro irq_vector
+	.balign	0x80
+	sub	sp, sp, #IRQ_FRAME_SIZE
+	stp	x0, x1, [sp]
+	b	irq_common
+.endm
+
 	.section .text.vectors, "ax"
 	.balign	0x800
 	.global vectors
 vectors:
-	.irp	i, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	.irp	i, 0, 1, 2, 3, 4
+	vector	\i
+	.endr
+	irq_vector		/* 5: IRQ, current EL, SP_ELx */
+	.irp	i, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
 	vector	\i
 	.endr
 
@@ -130,4 +148,37 @@ exception_common:
 	ldp	x28, x29, [sp, #16 * 14]
 	ldr	x30, [sp, #16 * 15]
 	add	sp, sp, #FRAME_SIZE
+	eret
+
+irq_common:
+	stp	x2, x3, [sp, #16 * 1]
+	stp	x4, x5, [sp, #16 * 2]
+	stp	x6, x7, [sp, #16 * 3]
+	stp	x8, x9, [sp, #16 * 4]
+	stp	x10, x11, [sp, #16 * 5]
+	stp	x12, x13, [sp, #16 * 6]
+	stp	x14, x15, [sp, #16 * 7]
+	stp	x16, x17, [sp, #16 * 8]
+	stp	x18, x29, [sp, #16 * 9]
+	mrs	x0, elr_el1
+	mrs	x1, spsr_el1
+	stp	x30, x0, [sp, #16 * 10]
+	str	x1, [sp, #16 * 11]
+	bl	irq_dispatch
+	msr	daifset, #2
+	ldr	x1, [sp, #16 * 11]
+	ldp	x30, x0, [sp, #16 * 10]
+	msr	elr_el1, x0
+	msr	spsr_el1, x1
+	ldp	x0, x1, [sp]
+	ldp	x2, x3, [sp, #16 * 1]
+	ldp	x4, x5, [sp, #16 * 2]
+	ldp	x6, x7, [sp, #16 * 3]
+	ldp	x8, x9, [sp, #16 * 4]
+	ldp	x10, x11, [sp, #16 * 5]
+	ldp	x12, x13, [sp, #16 * 6]
+	ldp	x14, x15, [sp, #16 * 7]
+	ldp	x16, x17, [sp, #16 * 8]
+	ldp	x18, x29, [sp, #16 * 9]
+	add	sp, sp, #IRQ_FRAME_SIZE
 	eret

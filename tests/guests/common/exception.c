@@ -12,6 +12,7 @@
 
 struct expectation {
 	bool armed;
+	bool quiet;
 	bool taken;
 	struct abort_info info;
 };
@@ -27,12 +28,23 @@ static const char *const vector_names[16] = {
 	"serror (EL0, A32)",
 };
 
-void expect_abort(void)
+static void arm(bool quiet)
 {
 	volatile struct expectation *e = &expected[this_vcpu()];
 
 	e->taken = false;
+	e->quiet = quiet;
 	e->armed = true;
+}
+
+void expect_abort(void)
+{
+	arm(false);
+}
+
+void expect_abort_quiet(void)
+{
+	arm(true);
 }
 
 bool abort_taken(struct abort_info *info)
@@ -76,7 +88,11 @@ void guest_exception(unsigned long index, unsigned long *regs)
 
 	(void)regs;
 	if (index == VEC_SYNC_CURRENT_SPX) {
-		printf("abort: ESR=0x%lx FAR=0x%lx ELR=0x%lx\n", esr, far, elr);
+		volatile struct expectation *e = &expected[this_vcpu()];
+
+		if (!(e->armed && e->quiet))
+			printf("abort: ESR=0x%lx FAR=0x%lx ELR=0x%lx\n", esr,
+			       far, elr);
 		if (handle_expected(esr, far, elr))
 			return;
 	}

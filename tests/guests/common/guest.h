@@ -7,6 +7,7 @@
 #define GUEST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define GUEST_MAX_VCPUS 4
@@ -58,6 +59,88 @@ void expect_abort(void);
 /* Disarm; true (and *info filled) if the armed exception was taken. */
 bool abort_taken(struct abort_info *info);
 
+/*
+ * Arm the next synchronous exception on this vCPU to be skipped without
+ * printing it: for sweeps where many accesses may abort.
+ */
+void expect_abort_quiet(void);
+
+/*
+ * The GIC (gic.c): the VM's GICv2 or GICv3 at QEMU virt's addresses, the
+ * version found at run time from the distributor's PIDR2. All interrupts
+ * are Group 1 (GICv3) or signalled as IRQ (GICv2); EOImode 0.
+ */
+#define GIC_NR_SGIS    16
+#define GIC_PPI_VTIMER 27
+#define GIC_PPI_PTIMER 30
+#define GIC_SPI_FIRST  32
+#define GIC_SPURIOUS   1023
+#define GICD_BASE      0x08000000UL
+#define GICR_BASE      0x080a0000UL /* GICv3: RD frame of vCPU i at +i * 128K */
+#define GICR_STRIDE    0x20000UL
+#define GICR_SGI_FRAME 0x10000UL
+#define GICC_BASE      0x08010000UL /* GICv2 CPU interface */
+#define GICD_SIZE_V2   0x1000UL
+#define GICD_SIZE_V3   0x10000UL
+
+/* How gic_send_sgi() picks its targets. */
+enum sgi_mode {
+	SGI_TARGET_LIST,  /* bit i of targets = vCPU i */
+	SGI_ALL_BUT_SELF, /* every other vCPU of the VM */
+	SGI_SELF,	  /* the sender (a one-bit list on GICv3) */
+};
+
+unsigned int gic_version(void); /* 2 or 3; 0 if unknown (probes GICD) */
+/* vCPU 0 sets up the distributor, then every vCPU its own interface. */
+void gic_init(void);
+void gic_enable(uint32_t intid, uint8_t priority);
+void gic_disable(uint32_t intid);
+void gic_set_pending(uint32_t intid); /* an SGI: as if sent by this vCPU */
+void gic_route_spi(uint32_t intid, unsigned int vcpu);
+void gic_send_sgi(uint32_t intid, enum sgi_mode mode, uint32_t targets);
+/* The acknowledge value (INTID, on GICv2 also the SGI source); EOI it. */
+uint32_t gic_ack(void);
+void gic_eoi(uint32_t ack);
+uint32_t gic_intid(uint32_t ack);
+uintptr_t gicr_base(unsigned int vcpu); /* GICv3 RD frame of a vCPU */
+
+/*
+ * Interrupt handling (irq.c). The IRQ vector saves the caller-saved
+ * registers, ELR and SPSR, so a handler may unmask IRQs and be preempted.
+ * irq_dispatch() acks, calls the handler registered for the INTID (or
+ * reports an unexpected one), EOIs and returns.
+ */
+typedef void (*irq_handler_t)(uint32_t intid);
+
+void irq_register(uint32_t intid, irq_handler_t handler);
+unsigned int irq_depth(void);	     /* handlers running on this vCPU */
+uint32_t irq_unexpected_count(void); /* this vCPU's unhandled INTIDs */
+uint32_t irq_spurious_count(void);   /* this vCPU's acks of 1020..1023 */
+/* Unmask IRQs and count_wait(): true once *count >= target. */
+bool irq_wait(volatile uint32_t *count, uint32_t target, uint64_t timeout_us);
+
+static inline void irq_unmask(void)
+{
+	__asm__ volatile("msr daifclr, #2" ::: "memory");
+}
+
+static inline void irq_mask(void)
+{
+	__asm__ volatile("msr daifset, #2" ::: "memory");
+}
+
+/*
+ * A periodic tick on the EL1 virtual timer (ticker.c): the
+ * handler checks the timer fired (else: doubled) and moves CVAL on by
+ * exactly one period; lost = deadlines passed but never handled.
+ */
+struct tick_result {
+	uint32_t ticks, lost, doubled;
+	uint64_t max_late_us, elapsed_us;
+};
+
+struct tick_result ticker_run(uint32_t ticks, uint32_t hz);
+
 /* Time (time.c): the virtual counter, which -icount keeps deterministic. */
 uint64_t counter_now(void);
 uint64_t counter_freq(void);
@@ -70,6 +153,9 @@ void delay_us(uint64_t us);
  */
 void flag_set(volatile uint32_t *flag, uint32_t value);
 bool flag_wait(volatile uint32_t *flag, uint32_t value, uint64_t timeout_us);
+/* The same for *count >= at_least, e.g. a count an IRQ handler keeps. */
+bool count_wait(volatile uint32_t *count, uint32_t at_least,
+		uint64_t timeout_us);
 
 /* String functions the compiler may call on its own (string.c). */
 void *memset(void *dst, int c, unsigned long n);
@@ -108,6 +194,37 @@ static inline uint32_t readl(uintptr_t addr)
 static inline void writel(uintptr_t addr, uint32_t v)
 {
 	__asm__ volatile("str %w0, [%1]" ::"r"(v), "r"(addr) : "memory");
+}
+
+static inline uint8_t readb(uintptr_t addr)
+{
+	uint32_t v = 0;
+
+	__asm__ volatile("ldrb %w0, [%1]" : "+r"(v) : "r"(addr) : "memory");
+	return (uint8_t)v;
+}
+
+static inline void writeb(uintptr_t addr, uint8_t v)
+{
+	__asm__ volatile("strb %w0, [%1]" ::"r"(v), "r"(addr) : "memory");
+}
+
+static inline uint64_t readq(uintptr_t addr)
+{
+	uint64_t v = 0;
+
+	__asm__ volatile("ldr %0, [%1]" : "+r"(v) : "r"(addr) : "memory");
+	return v;
+}
+
+static inline void writeq(uintptr_t addr, uint64_t v)
+{
+	__asm__ volatile("str %0, [%1]" ::"r"(v), "r"(addr) : "memory");
+}
+
+static inline void dsb(void)
+{
+	__asm__ volatile("dsb sy" ::: "memory");
 }
 
 #endif

@@ -33,16 +33,45 @@ void flag_set(volatile uint32_t *flag, uint32_t value)
 	__asm__ volatile("dsb ish\n\tsev" ::: "memory");
 }
 
-bool flag_wait(volatile uint32_t *flag, uint32_t value, uint64_t timeout_us)
+/*
+ * The counter's event stream wakes WFE every 2^11 ticks on hardware, so a
+ * wait for something no one signals with SEV (an interrupt handler's
+ * count) still checks its timeout. (QEMU's WFE only yields.)
+ */
+#define CNTKCTL_EVNTEN	 (1u << 2)
+#define CNTKCTL_EVNTI(n) ((uint64_t)(n) << 4)
+
+static void event_stream_on(void)
+{
+	write_sysreg(cntkctl_el1, read_sysreg(cntkctl_el1) | CNTKCTL_EVNTEN |
+					  CNTKCTL_EVNTI(10));
+	isb();
+}
+
+/* Wait for *v == value, or *v >= value with at_least; false on timeout. */
+static bool wait_value(volatile uint32_t *v, uint32_t value, bool at_least,
+		       uint64_t timeout_us)
 {
 	uint64_t start = counter_now();
 	uint64_t limit = timeout_us * counter_freq() / 1000000;
 
-	while (*flag != value) {
+	event_stream_on();
+	while (at_least ? *v < value : *v != value) {
 		if (counter_now() - start >= limit)
 			return false;
 		__asm__ volatile("wfe" ::: "memory");
 	}
 	__asm__ volatile("dmb ish" ::: "memory");
 	return true;
+}
+
+bool flag_wait(volatile uint32_t *flag, uint32_t value, uint64_t timeout_us)
+{
+	return wait_value(flag, value, false, timeout_us);
+}
+
+bool count_wait(volatile uint32_t *count, uint32_t at_least,
+		uint64_t timeout_us)
+{
+	return wait_value(count, at_least, true, timeout_us);
 }

@@ -1,0 +1,84 @@
+# make bench: the benchmark guest, its Bulkhead configuration and the runs
+# (docs/bench.md). Included by the top Makefile, after tests/guests/guests.mk
+# (GUEST_SRC, GUEST_CFLAGS, GUEST_LDS). Not part of `make test`.
+#
+#   make bench           every platform with a defconfig, each built under
+#                        $(BENCH_OUT) with its own Kconfig file
+#   make bench-profile   the hypervisor's instructions per guest exit, by
+#                        function (bench/profile.sh)
+#   make bench-platform[-profile]  one platform: what the two above call,
+#                        with CONFIG=bench/configs/bench and its KCONFIG
+
+BENCH_OUT ?= $(BUILD)/bench
+# Platforms and variants: src/platform/<dir>/<name>.defconfig (or <dir>/defconfig).
+BENCH_PLATFORMS := $(basename $(notdir $(wildcard src/platform/*/*.defconfig))) \
+	$(patsubst src/platform/%/defconfig,%,$(wildcard src/platform/*/defconfig))
+
+# ------------------------------------------------------ benchmark guest ---
+# The test guests' runtime without its start-up (bench/guest/entry.S has
+# its own, which also starts natively at EL2). Only the console differs
+# between the Bulkhead image and the native ELF.
+BENCH_SRC := bench/guest
+BENCH_GDIR := $(GUEST_DIR)/bench
+BENCH_RUNTIME := exception.c format.c gic.c psci_calls.c smccc.c string.c time.c
+BENCH_OBJS := $(patsubst %,$(BENCH_GDIR)/obj/common/%.o,$(BENCH_RUNTIME)) \
+	$(patsubst $(BENCH_SRC)/%,$(BENCH_GDIR)/obj/guest/%.o,$(wildcard $(BENCH_SRC)/*.c $(BENCH_SRC)/*.S))
+BENCH_CFLAGS = $(GUEST_CFLAGS) -I$(BENCH_SRC)
+
+$(BENCH_GDIR)/obj/common/%.o: $(GUEST_SRC)/common/%
+	@mkdir -p $(@D)
+	@echo "  CC      $< (bench)"
+	$(Q)$(CROSS_COMPILE)gcc $(BENCH_CFLAGS) -c $< -o $@
+
+$(BENCH_GDIR)/obj/native/%.o: $(GUEST_SRC)/common/%
+	@mkdir -p $(@D)
+	@echo "  CC      $< (bench, native)"
+	$(Q)$(CROSS_COMPILE)gcc $(BENCH_CFLAGS) -DGUEST_NATIVE -c $< -o $@
+
+$(BENCH_GDIR)/obj/guest/%.o: $(BENCH_SRC)/%
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CROSS_COMPILE)gcc $(BENCH_CFLAGS) -c $< -o $@
+
+# bench.elf: console through the hypercall; native.elf: on the PL011.
+$(BENCH_GDIR)/bench.elf: $(BENCH_GDIR)/obj/common/console.c.o
+$(BENCH_GDIR)/native.elf: $(BENCH_GDIR)/obj/native/console.c.o
+$(BENCH_GDIR)/bench.elf $(BENCH_GDIR)/native.elf: $(BENCH_OBJS) $(GUEST_LDS)
+	@echo "  LD      $@"
+	$(Q)$(CROSS_COMPILE)ld -nostdlib -static -T $(GUEST_LDS) $(filter %.o,$^) -o $@
+
+$(BENCH_GDIR)/bench.bin: $(BENCH_GDIR)/bench.elf
+	$(Q)$(CROSS_COMPILE)objcopy -O binary $< $@
+	@echo "  GUEST   $@ ($$(stat -c %s $@) bytes)"
+
+# A bench configuration pulls in bench/bench.bin (from $(GUEST_DIR)).
+ifneq ($(filter bench/configs/%,$(CONFIG_DIR)),)
+$(OUT)/checker $(OUT)/config.o: $(BENCH_GDIR)/bench.bin
+endif
+
+# --------------------------------------------------------------- targets ---
+.PHONY: bench bench-profile bench-platform bench-platform-profile
+
+# bench_each,<goal>: make <goal> for every platform, each built under
+# $(BENCH_OUT) with its own defconfig and the bench configuration.
+define bench_each
+	$(Q)for p in $(BENCH_PLATFORMS); do \
+		kc=$(BENCH_OUT)/$$p.config; \
+		$(MAKE) -s BUILD=$(BENCH_OUT) KCONFIG=$$kc $${p}_defconfig >/dev/null && \
+		$(MAKE) -s BUILD=$(BENCH_OUT) KCONFIG=$$kc BENCH_OUT=$(BENCH_OUT) \
+			CONFIG=bench/configs/bench $(1) || exit 1; \
+	done
+endef
+
+bench: deps
+	$(call bench_each,bench-platform)
+
+# Per guest exit, the hypervisor's instructions by function (slow-ish).
+bench-profile: deps
+	$(call bench_each,bench-platform-profile)
+
+bench-platform: $(OUT)/bulkhead.bin $(BENCH_GDIR)/native.elf
+	$(Q)bench/run.sh $(PLATFORM) $(OUT)/bulkhead.bin $(BENCH_GDIR)/native.elf $(BENCH_OUT)
+
+bench-platform-profile: $(OUT)/bulkhead.bin
+	$(Q)bench/profile.sh $(OUT)/bulkhead.elf $(OUT)/bulkhead.bin $(BENCH_OUT)/$(PLATFORM)-profile

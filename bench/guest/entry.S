@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Benchmark guest start-up and vectors. The same image runs two ways:
+ *  - under Bulkhead: entered at EL1h, as every test guest;
+ *  - natively (QEMU virtualization=on, -kernel bench.elf): entered at EL2.
+ *    It then installs a trivial EL2 vector table (a lower-EL synchronous
+ *    exception is a bare `eret`: the hypercall floor), leaves IRQs and FIQs
+ *    at EL1 (HCR_EL2.IMO/FMO = 0), gives EL1 the counters and timers and
+ *    drops to EL1h. SMC then reaches QEMU's own PSCI.
+ */
+
+#define GUEST_MAX_VCPUS 4
+#define STACK_SHIFT	14 /* 16 KiB per vCPU, see guest.ld */
+
+#define SCTLR_EL1_VALUE 0x30d00800 /* RES1 bits: MMU, caches, checks off */
+#define HCR_EL2_RW	(1 << 31)  /* EL1 is AArch64; nothing trapped */
+#define CNTHCTL_EL1_ALL 3	   /* EL1PCTEN | EL1PCEN */
+#define SPSR_EL1H_MASKED 0x3c5	   /* EL1h, DAIF masked */
+#define ICC_SRE_EL2_ALL	0xf	   /* SRE, DFB, DIB, Enable (EL1 may use it) */
+#define PSCI_CPU_OFF	0x84000002
+
+/* Vector 5 (IRQ, current EL, SP_ELx): instructions before its timestamp. */
+#define IRQ_STAMP_SKEW 1
+
+	.section .text.boot, "ax"
+	.global	_start
+_start:
+	mov	x19, x0
+	adr	x20, 1f
+	b	el2_to_el1
+1:	bl	init_el1
+	bl	zero_bss
+	bl	set_stack
+	mov	x0, x19
+	bl	bench_main
+	b	.
+
+	.text
+	.global	bench_secondary_entry
+bench_secondary_entry:
+	mov	x19, x0
+	adr	x20, 1f
+	b	el2_to_el1
+1:	bl	init_el1
+	bl	set_stack
+	mov	x0, x19
+	bl	bench_secondary
+	b	.
+
+/* At EL2 (native run): set up EL2 as described above, eret to x20 at EL1. */
+el2_to_el1:
+	mrs	x0, CurrentEL
+	cmp	x0, #(2 << 2)
+	b.ne	2f
+	adr	x0, el2_vectors
+	msr	vbar_el2, x0
+	mov	x0, #HCR_EL2_RW
+	msr	hcr_el2, x0
+	mov	x0, #CNTHCTL_EL1_ALL
+	msr	cnthctl_el2, x0
+	msr	cntvoff_el2, xzr
+	/* GICv3 system registers implemented: let EL1 use them. */
+	mrs	x0, id_aa64pfr0_el1
+	ubfx	x0, x0, #24, #4
+	cbz	x0, 1f
+	mov	x0, #ICC_SRE_EL2_ALL
+	msr	icc_sre_el2, x0
+1:	mov	x0, #SPSR_EL1H_MASKED
+	msr	spsr_el2, x0
+	msr	elr_el2, x20
+	isb
+	eret
+2:	br	x20
+
+init_el1:
+	msr	daifset, #0xf
+	ldr	x0, =SCTLR_EL1_VALUE
+	msr	sctlr_el1, x0
+	adr	x0, el1_vectors
+	msr	vbar_el1, x0
+	isb
+	ret
+
+zero_bss:
+	adrp	x0, __bss_start
+	add	x0, x0, :lo12:__bss_start
+	adrp	x1, __bss_end
+	add	x1, x1, :lo12:__bss_end
+1:	cmp	x0, x1
+	b.hs	2f
+	str	xzr, [x0], #8
+	b	1b
+2:	ret
+
+/* sp = top of this vCPU's stack; a vCPU without one turns itself off. */
+set_stack:
+	mrs	x0, mpidr_el1
+	and	x0, x0, #0xff
+	cmp	x0, #GUEST_MAX_VCPUS
+	b.hs	no_stack
+	add	x0, x0, #1
+	adrp	x1, __stacks_start
+	add	x1, x1, :lo12:__stacks_start
+	add	x1, x1, x0, lsl #STACK_SHIFT
+	mov	sp, x1
+	ret
+no_stack:
+	ldr	w0, =PSCI_CPU_OFF
+	smc	#0
+	b	no_stack
+
+/*
+ * EL1 vectors. The IRQ entry (current EL, SP_ELx) reads the counter as its
+ * second instruction and passes the first instruction's counter value to
+ * bench_irq(). Every other entry goes to the test runtime's
+ * guest_exception(), which reports it or skips an expected abort.
+ * Caller-saved registers only: the C handlers preserve x19..x28.
+ */
+#define FRAME_SIZE (20 * 8)
+
+.macro save_caller_saved
+	stp	x2, x3, [sp, #16 * 1]
+	stp	x4, x5, [sp, #16 * 2]
+	stp	x6, x7, [sp, #16 * 3]
+	stp	x8, x9, [sp, #16 * 4]
+	stp	x10, x11, [sp, #16 * 5]
+	stp	x12, x13, [sp, #16 * 6]
+	stp	x14, x15, [sp, #16 * 7]
+	stp	x16, x17, [sp, #16 * 8]
+	stp	x18, x30, [sp, #16 * 9]
+.endm
+
+.macro vector index
+	.balign	0x80
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp]
+	mov	x0, #\index
+	mov	x1, sp
+	b	exception_common
+.endm
+
+.macro irq_vector
+	.balign	0x80
+	stp	x0, x1, [sp, #-FRAME_SIZE]!
+	mrs	x0, cntvct_el0
+	sub	x0, x0, #IRQ_STAMP_SKEW
+	b	irq_common
+.endm
+
+	.section .text.vectors, "ax"
+	.balign	0x800
+el1_vectors:
+	.irp	i, 0, 1, 2, 3, 4
+	vector	\i
+	.endr
+	irq_vector
+	.irp	i, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	vector	\i
+	.endr
+
+exception_common:
+	save_caller_saved
+	bl	guest_exception
+	b	restore_and_return
+
+irq_common:
+	save_caller_saved
+	bl	bench_irq
+
+restore_and_return:
+	ldp	x2, x3, [sp, #16 * 1]
+	ldp	x4, x5, [sp, #16 * 2]
+	ldp	x6, x7, [sp, #16 * 3]
+	ldp	x8, x9, [sp, #16 * 4]
+	ldp	x10, x11, [sp, #16 * 5]
+	ldp	x12, x13, [sp, #16 * 6]
+	ldp	x14, x15, [sp, #16 * 7]
+	ldp	x16, x17, [sp, #16 * 8]
+	ldp	x18, x30, [sp, #16 * 9]
+	ldp	x0, x1, [sp], #FRAME_SIZE
+	eret
+
+/*
+ * Native EL2 vectors: a synchronous exception from EL1 (HVC) returns at
+ * once, so a null hypercall costs exactly `hvc` + `eret`. Nothing else
+ * is expected at EL2; it parks the core.
+ */
+.macro el2_entry insn
+	.balign	0x80
+	\insn
+.endm
+
+	.balign	0x800
+el2_vectors:
+	.rept	8
+	el2_entry "b ."
+	.endr
+	el2_entry eret		/* lower EL, AArch64, synchronous */
+	.rept	7
+	el2_entry "b ."
+	.endr

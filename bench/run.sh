@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# One platform's benchmark: run.sh <platform> <bulkhead image> <native elf> <out dir>
+# (make bench calls it once per platform; docs/bench.md).
+#
+# Boots the benchmark guest under QEMU -icount shift=4,sleep=off (one
+# counter tick per instruction) under Bulkhead and natively, each twice:
+# the two runs must agree to the instruction. Prints the table and writes
+# <out dir>/<platform>.csv (metric,mode,min,median,max), leaving out the
+# metrics a mode could not measure. The platform's platform.mk exports
+# QEMU_SYSTEM, QEMU_MACHINE, QEMU_SMP and QEMU_MEM.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+plat=$1 image=$2 native=$3 out=$4
+: "${QEMU_SYSTEM:?run this through make bench}"
+limit=${BENCH_TIMEOUT:-120}
+
+METRICS=(hypercall_null psci_version gicd_read timer_irq_latency ipi_latency ack_eoi)
+# Issue 3's targets, in instructions (bulkhead median); ack_eoi: as native.
+declare -A TARGET=([hypercall_null]=40 [psci_version]=60 [gicd_read]=100
+	[timer_irq_latency]=80 [ipi_latency]=300 [ack_eoi]=native)
+declare -A RESULT # [mode.metric] = "min median max" or "n/a <reason>"
+
+die() {
+	echo "bench: $plat: $*" >&2
+	exit 1
+}
+
+# boot <mode> <run>: one QEMU run; its BENCH lines go to <out>/<plat>-<mode>.<run>.txt
+boot() {
+	local mode=$1 run=$2 kernel=$image log=$out/$plat-$1.$2.log
+	[[ $mode == native ]] && kernel=$native
+	timeout --foreground -k 5 "$limit" scripts/run-qemu.sh "$kernel" \
+		-icount shift=4,sleep=off </dev/null >"$log" 2>&1 ||
+		die "$mode run $run failed or timed out after ${limit}s (log: $log)"
+	tr -d '\r' <"$log" | grep -o 'BENCH .*' >"${log%.log}.txt" || true
+	grep -qx 'BENCH done' "${log%.log}.txt" ||
+		die "$mode run $run did not finish (log: $log)"
+}
+
+# measure <mode>: two runs, which must print the same numbers.
+measure() {
+	local mode=$1 metric rest
+	boot "$mode" 1
+	boot "$mode" 2
+	cmp -s "$out/$plat-$mode.1.txt" "$out/$plat-$mode.2.txt" ||
+		die "$mode: two runs differ (not deterministic): diff $out/$plat-$mode.[12].txt"
+	while read -r _ metric rest; do
+		RESULT[$mode.$metric]=$rest
+	done <"$out/$plat-$mode.1.txt"
+}
+
+# "min median max n" -> "min/median/max"; anything else is n/a.
+cell() {
+	local r=${RESULT[$1]:-n/a}
+	[[ $r == n/a* ]] && echo n/a && return
+	read -r a b c _ <<<"$r"
+	echo "$a/$b/$c"
+}
+
+median() {
+	local r=${RESULT[$1]:-n/a}
+	[[ $r == n/a* ]] && return 1
+	read -r _ m _ <<<"$r"
+	echo "$m"
+}
+
+# verdict <metric>: met / missed / not measured, from the bulkhead median.
+verdict() {
+	local metric=$1 target=${TARGET[$1]} bh nat
+	bh=$(median "bulkhead.$metric") || { echo "not measured"; return; }
+	if [[ $target == native ]]; then
+		nat=$(median "native.$metric") || { echo "no native figure"; return; }
+		target=$nat
+	fi
+	((bh <= target)) && echo met || echo missed
+}
+
+target_text() {
+	[[ ${TARGET[$1]} == native ]] && echo "= native" || echo "<= ${TARGET[$1]}"
+}
+
+print_table() {
+	local fmt="%-18s %-16s %-16s %-10s %s\n" m
+	echo
+	echo "== $plat: instructions (QEMU -icount shift=4: 1 tick = 1 instruction)"
+	echo "   min/median/max of ${RESULT[native.overhead]##* } samples each, minus the" \
+		"timing overhead (${RESULT[native.overhead]%% *} instructions);" \
+		"two runs per mode, identical"
+	# shellcheck disable=SC2059 # the format is ours
+	printf "$fmt" metric bulkhead native target status
+	for m in "${METRICS[@]}"; do
+		# shellcheck disable=SC2059
+		printf "$fmt" "$m" "$(cell "bulkhead.$m")" "$(cell "native.$m")" \
+			"$(target_text "$m")" "$(verdict "$m")"
+	done
+	for m in "${METRICS[@]}"; do
+		for mode in bulkhead native; do
+			[[ ${RESULT[$mode.$m]:-n/a} == n/a* ]] &&
+				echo "   $m ($mode) not measured: ${RESULT[$mode.$m]#n/a }"
+		done
+	done
+	echo
+}
+
+write_csv() {
+	local csv=$out/$plat.csv m mode
+	echo "metric,mode,min,median,max" >"$csv"
+	for m in "${METRICS[@]}"; do
+		for mode in bulkhead native; do
+			[[ ${RESULT[$mode.$m]:-n/a} == n/a* ]] && continue
+			read -r a b c _ <<<"${RESULT[$mode.$m]}"
+			echo "$m,$mode,$a,$b,$c" >>"$csv"
+		done
+	done
+	echo "   wrote $csv"
+}
+
+mkdir -p "$out"
+measure native
+measure bulkhead
+print_table
+write_csv

@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: MIT
+/*
+ * irq_hostile (irq-hostile): a VM attacking the GIC emulation with its
+ * own GIC registers. With IRQs masked it
+ *   - reads every word of its 64 KiB distributor window (a GICv2 one is
+ *     4 KiB: the rest is not its) and writes two garbage patterns over it,
+ *     then does the same over its redistributor (GICv3) or CPU interface
+ *     (GICv2), and writes all-ones over the next vCPU's redistributor,
+ *     which it does not have;
+ *   - sends garbage ICC_SGI1R_EL1 values (GICv3);
+ *   - makes unaligned and wrong-sized accesses (with its MMU on and the
+ *     GIC mapped as Normal memory, so they reach the hypervisor) and
+ *     accesses with no syndrome (LDP/STP, writeback), which must abort.
+ * Every access may abort (counted, not printed); none may stop the
+ * hypervisor or reach the victim VM. Then it re-initialises its GIC and
+ * its own timer must still tick.
+ */
+#include "guest.h"
+
+#define SWEEP_SIZE    GICD_SIZE_V3
+#define GICC_SIZE     0x2000UL
+#define GICD_TYPER    0x004
+#define GICD_PIDR2_V2 0xfe8
+#define GICD_PIDR2_V3 0xffe8
+#define TICKS	      10
+#define HZ	      1000
+
+static uint32_t aborts;
+
+static uint32_t all_ones(uintptr_t offset)
+{
+	(void)offset;
+	return ~0u;
+}
+
+static uint32_t hashed(uintptr_t offset)
+{
+	return (uint32_t)offset * 0x9e3779b1u ^ 0x5a5a5a5au;
+}
+
+static void count_abort(void)
+{
+	aborts += abort_taken(NULL);
+}
+
+/* Optionally read, then write pattern(offset) to every word of a window. */
+static void sweep(uintptr_t base, uintptr_t size, bool read,
+		  uint32_t (*pattern)(uintptr_t))
+{
+	for (uintptr_t off = 0; off < size; off += 4) {
+		if (read) {
+			expect_abort_quiet();
+			(void)readl(base + off);
+			count_abort();
+		}
+		expect_abort_quiet();
+		writel(base + off, pattern(off));
+		count_abort();
+	}
+}
+
+static void sweep_window(const char *name, uintptr_t base, uintptr_t size)
+{
+	uint32_t before = aborts;
+
+	sweep(base, size, true, all_ones);
+	sweep(base, size, false, hashed);
+	printf("hostile: %s 0x%lx+0x%lx swept, %u aborts\n", name, base, size,
+	       aborts - before);
+}
+
+static void garbage_sgis(void)
+{
+	static const uint64_t values[] = {
+		~0ul,
+		(15ul << 24) | 0xffff, /* every Aff0 of cluster 0 */
+		(1ul << 16) | 0xffff,  /* Aff1 = 1 */
+		(0xfful << 48) | (0xfful << 32) | 0xffff, /* Aff3, Aff2 */
+		(0xful << 44) | 0xffff,			  /* RS = 15 */
+		(1ul << 40) | (7ul << 24),		  /* all but self */
+	};
+
+	for (uint32_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		expect_abort_quiet();
+		write_sysreg(icc_sgi1r_el1, values[i]);
+		isb();
+		count_abort();
+	}
+	printf("hostile: garbage ICC_SGI1R_EL1 sent\n");
+}
+
+/*
+ * Stage 1 with two 1 GiB blocks, 0-1 GiB (the GIC) and 1-2 GiB (RAM),
+ * both Normal Non-cacheable, so unaligned accesses pass stage 1.
+ */
+#define MAIR_NORMAL_NC 0x44
+#define BLOCK_NORMAL   (1ul | (1ul << 10)) /* block, AttrIndx 0, AF */
+#define TCR_T0SZ_39    25
+#define TCR_EPD1       (1ul << 23)
+#define SCTLR_M	       1ul
+
+static uint64_t l1_table[512] __attribute__((aligned(4096)));
+
+static void mmu(bool on)
+{
+	uint64_t sctlr = read_sysreg(sctlr_el1);
+
+	if (on) {
+		l1_table[0] = 0x00000000ul | BLOCK_NORMAL;
+		l1_table[1] = 0x40000000ul | BLOCK_NORMAL;
+		write_sysreg(mair_el1, MAIR_NORMAL_NC);
+		write_sysreg(tcr_el1, TCR_T0SZ_39 | TCR_EPD1);
+		write_sysreg(ttbr0_el1, (uintptr_t)l1_table);
+		__asm__ volatile("dsb sy\n\ttlbi vmalle1\n\tdsb sy" ::
+					 : "memory");
+		isb();
+	}
+	write_sysreg(sctlr_el1, on ? sctlr | SCTLR_M : sctlr & ~SCTLR_M);
+	isb();
+}
+
+struct odd_access {
+	const char *name;
+	uint32_t offset;
+	unsigned int width;
+	bool write;
+};
+
+static const struct odd_access odd_accesses[] = {
+	{"4-byte read at GICD+0x2", 0x2, 4, false},
+	{"4-byte write at GICD+0x102", 0x102, 4, true},
+	{"8-byte read at GICD+0x401", 0x401, 8, false},
+	{"2-byte read at GICD+0x1", 0x1, 2, false},
+	{"2-byte write at GICD+0x400", 0x400, 2, true},
+	{"8-byte read at GICD+0x4", 0x4, 8, false},
+	{"1-byte write at GICD+0x0", 0x0, 1, true},
+	{"8-byte read across GICD+0xffc", 0xffc, 8, false},
+};
+
+static uint64_t odd_access(uintptr_t addr, unsigned int width, bool write)
+{
+	uint64_t v = write ? ~0ul : 0;
+
+	if (width == 1 && write)
+		__asm__ volatile("strb %w0, [%1]" ::"r"(v), "r"(addr)
+				 : "memory");
+	else if (width == 2 && write)
+		__asm__ volatile("strh %w0, [%1]" ::"r"(v), "r"(addr)
+				 : "memory");
+	else if (width == 2)
+		__asm__ volatile("ldrh %w0, [%1]"
+				 : "+r"(v)
+				 : "r"(addr)
+				 : "memory");
+	else if (width == 4 && write)
+		__asm__ volatile("str %w0, [%1]" ::"r"(v), "r"(addr)
+				 : "memory");
+	else if (width == 4)
+		__asm__ volatile("ldr %w0, [%1]"
+				 : "+r"(v)
+				 : "r"(addr)
+				 : "memory");
+	else
+		__asm__ volatile("ldr %0, [%1]"
+				 : "+r"(v)
+				 : "r"(addr)
+				 : "memory");
+	return v;
+}
+
+static void odd_sized(void)
+{
+	mmu(true);
+	for (uint32_t i = 0; i < sizeof(odd_accesses) / sizeof(odd_accesses[0]);
+	     i++) {
+		const struct odd_access *a = &odd_accesses[i];
+		uint64_t v;
+
+		expect_abort_quiet();
+		v = odd_access(GICD_BASE + a->offset, a->width, a->write);
+		if (abort_taken(NULL)) {
+			aborts++;
+			printf("hostile: %s: aborted\n", a->name);
+		} else {
+			printf("hostile: %s: no abort (0x%lx)\n", a->name, v);
+		}
+	}
+	mmu(false);
+}
+
+/* Accesses whose data abort carries no syndrome (ISV = 0). */
+static void no_syndrome(const char *name, void (*access)(uintptr_t))
+{
+	expect_abort_quiet();
+	access(GICD_BASE + 0x100);
+	if (abort_taken(NULL)) {
+		aborts++;
+		printf("hostile: %s from GICD: aborted\n", name);
+	} else {
+		printf("hostile: %s from GICD: NOT aborted\n", name);
+	}
+}
+
+static void load_pair(uintptr_t addr)
+{
+	uint64_t a = 0, b = 0;
+
+	__asm__ volatile("ldp %w0, %w1, [%2]"
+			 : "+r"(a), "+r"(b)
+			 : "r"(addr)
+			 : "memory");
+}
+
+static void store_pair(uintptr_t addr)
+{
+	__asm__ volatile("stp %w0, %w0, [%1]" ::"r"(~0ul), "r"(addr)
+			 : "memory");
+}
+
+static void load_post_index(uintptr_t addr)
+{
+	uint64_t v = 0;
+
+	__asm__ volatile("ldr %w0, [%1], #4" : "+r"(v), "+r"(addr)::"memory");
+}
+
+static void store_pre_index(uintptr_t addr)
+{
+	__asm__ volatile("str %w1, [%0, #4]!"
+			 : "+r"(addr)
+			 : "r"(~0ul)
+			 : "memory");
+}
+
+static uint32_t read_pidr2(void)
+{
+	return readl(GICD_BASE +
+		     (gic_version() == 2 ? GICD_PIDR2_V2 : GICD_PIDR2_V3));
+}
+
+static void check_ids(uint32_t typer, uint32_t pidr2)
+{
+	uint32_t now_typer = readl(GICD_BASE + GICD_TYPER);
+	uint32_t now_pidr2 = read_pidr2();
+
+	printf("hostile: GICD_TYPER 0x%x, PIDR2 0x%x: %s\n", now_typer,
+	       now_pidr2,
+	       now_typer == typer && now_pidr2 == pidr2 ? "unchanged"
+							: "CHANGED");
+}
+
+static void attack(void)
+{
+	uint32_t typer = readl(GICD_BASE + GICD_TYPER);
+	uint32_t pidr2 = read_pidr2();
+
+	sweep_window("GICD", GICD_BASE, SWEEP_SIZE);
+	if (gic_version() == 3) {
+		sweep_window("GICR", gicr_base(0), GICR_STRIDE);
+		sweep(gicr_base(1), GICR_STRIDE, false, all_ones);
+		printf("hostile: next vCPU's GICR written\n");
+		garbage_sgis();
+	} else {
+		sweep_window("GICC", GICC_BASE, GICC_SIZE);
+	}
+	odd_sized();
+	no_syndrome("ldp", load_pair);
+	no_syndrome("stp", store_pair);
+	no_syndrome("post-indexed ldr", load_post_index);
+	no_syndrome("pre-indexed str", store_pre_index);
+	check_ids(typer, pidr2);
+}
+
+void guest_main(unsigned long x0)
+{
+	struct tick_result r;
+
+	(void)x0;
+	gic_init();
+	printf("hostile: GICv%u, writing garbage\n", gic_version());
+	attack();
+	gic_init();
+	r = ticker_run(TICKS, HZ);
+	printf("hostile: own timer %u ticks, %u lost, %u doubled\n", r.ticks,
+	       r.lost, r.doubled);
+	printf("hostile: done, %u aborts, %u unexpected interrupts\n", aborts,
+	       irq_unexpected_count());
+}
