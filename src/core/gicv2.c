@@ -2,8 +2,9 @@
 /*
  * GICv2 driver (gic.h): distributor, CPU interface and virtual interface
  * control (GICH) are all MMIO, so this driver is architecture-neutral.
- * Every interrupt is group 0 (no security extensions) and signalled as
- * IRQ; EOImode = 1 separates priority drop from deactivation.
+ * Every interrupt is group 1 and signalled as IRQ: QEMU only lets a
+ * hardware list register deactivate a group 1 physical interrupt. EOImode
+ * = 1 separates priority drop from deactivation.
  */
 #include "arch.h"
 #include "gic.h"
@@ -11,6 +12,7 @@
 #include "platform.h"
 
 #define GICD_CTLR	0x000
+#define GICD_IGROUPR	0x080
 #define GICD_TYPER	0x004
 #define GICD_ISENABLER	0x100
 #define GICD_ICENABLER	0x180
@@ -22,13 +24,13 @@
 #define GICD_ICFGR	0xc00
 #define GICD_SGIR	0xf00
 
-#define GICC_CTLR	  0x0000
-#define GICC_CTLR_ENABLE  (1 << 0)
-#define GICC_CTLR_EOIMODE (1 << 9)
-#define GICC_PMR	  0x0004
-#define GICC_IAR	  0x000c
-#define GICC_EOIR	  0x0010
-#define GICC_DIR	  0x1000
+#define GICC_CTLR	0x0000
+/* Both groups on, group 1 acknowledged here too, EOImode for both. */
+#define GICC_CTLR_VALUE (1 << 0 | 1 << 1 | 1 << 2 | 1 << 9 | 1 << 10)
+#define GICC_PMR	0x0004
+#define GICC_IAR	0x000c
+#define GICC_EOIR	0x0010
+#define GICC_DIR	0x1000
 
 #define GICH_HCR     0x000
 #define GICH_HCR_EN  (1 << 0)
@@ -71,12 +73,14 @@ void gic_init_distributor(void)
 	u32 lines = (*reg(platform.gicd_base, GICD_TYPER) & 0x1f) + 1;
 
 	*reg(platform.gicd_base, GICD_CTLR) = 0;
-	for (u32 i = 1; i < lines; i++)
+	for (u32 i = 1; i < lines; i++) {
+		*reg(platform.gicd_base, GICD_IGROUPR + 4 * i) = ~0u;
 		*reg(platform.gicd_base, GICD_ICENABLER + 4 * i) = ~0u;
+	}
 	for (u32 id = GIC_FIRST_SPI; id < lines * 32; id++)
 		*reg8(platform.gicd_base, GICD_IPRIORITYR + id) =
 			GUEST_IRQ_PRIORITY;
-	*reg(platform.gicd_base, GICD_CTLR) = 1;
+	*reg(platform.gicd_base, GICD_CTLR) = 3;
 }
 
 /* SGIs and PPIs are banked: each core sets up its own. */
@@ -85,6 +89,7 @@ void gic_init_cpu(void)
 	unsigned cpu = arch_cpu_id();
 
 	cpu_interface[cpu] = *reg8(platform.gicd_base, GICD_ITARGETSR);
+	*reg(platform.gicd_base, GICD_IGROUPR) = ~0u;
 	*reg(platform.gicd_base, GICD_ICENABLER) = ~0u;
 	for (u32 id = 0; id < GIC_FIRST_SPI; id++)
 		*reg8(platform.gicd_base, GICD_IPRIORITYR + id) =
@@ -95,8 +100,7 @@ void gic_init_cpu(void)
 	*reg(platform.gicd_base, GICD_ISENABLER) =
 		(1u << GIC_HYP_IPI) | (1u << GIC_MAINT_IRQ);
 	*reg(platform.gicc_base, GICC_PMR) = 0xff;
-	*reg(platform.gicc_base, GICC_CTLR) =
-		GICC_CTLR_ENABLE | GICC_CTLR_EOIMODE;
+	*reg(platform.gicc_base, GICC_CTLR) = GICC_CTLR_VALUE;
 }
 
 u32 gic_ack(void)

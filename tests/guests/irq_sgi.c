@@ -39,7 +39,7 @@ static const struct phase phases[] = {
 
 static volatile uint32_t counts[N_VCPUS][GIC_NR_SGIS];
 static volatile uint32_t received[N_VCPUS];
-static volatile uint32_t vcpu1_ready, go, sent;
+static volatile uint32_t vcpu1_ready, vcpu1_done, go, sent;
 
 static void count_sgi(uint32_t intid)
 {
@@ -86,6 +86,7 @@ void guest_secondary(unsigned long context)
 		printf("vcpu 1: never released: FAIL\n");
 	printf("sgi: vcpu 1: %u unexpected, %u spurious\n",
 	       irq_unexpected_count(), irq_spurious_count());
+	flag_set(&vcpu1_done, 1);
 }
 
 static void reset_counts(void)
@@ -155,5 +156,8 @@ void guest_main(unsigned long x0)
 	printf("sgi: %u/%u phases ok, %u unexpected, %u spurious\n", passed,
 	       (uint32_t)N_PHASES, irq_unexpected_count(),
 	       irq_spurious_count());
+	/* SYSTEM_OFF would cut vCPU 1's report short: wait for it. */
+	if (!flag_wait(&vcpu1_done, 1, WAIT_US))
+		printf("sgi: vcpu 1 did not report: FAIL\n");
 	printf("sgi done\n");
 }

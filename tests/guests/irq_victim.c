@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 /*
- * irq_victim (irq-hostile): runs its virtual timer at 1 kHz for 2000
+ * irq_victim (irq-hostile): runs its virtual timer at 250 Hz for 500
  * ticks while the hostile VM next to it sprays garbage over its own GIC
  * registers. Every SGI is enabled too: one the hostile VM's garbage sent
  * here would count as an unexpected interrupt.
  */
 #include "guest.h"
 
-#define TICKS 2000
-#define HZ    1000
+#define TICKS 500
+#define HZ    250
 
 void guest_main(unsigned long x0)
 {
