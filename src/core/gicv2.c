@@ -37,10 +37,13 @@
 #define GICH_HCR_UIE (1 << 1)
 #define GICH_VTR     0x004
 #define GICH_VMCR    0x008
+#define GICH_EISR0   0x020
+#define GICH_ELRSR0  0x030
 #define GICH_APR     0x0f0
 #define GICH_LR	     0x100
 
 #define LR_HW		  (1u << 31)
+#define LR_EOI		  (1u << 19)
 #define LR_STATE_SHIFT	  28
 #define LR_PRIORITY_SHIFT 23
 #define LR_PHYS_SHIFT	  10
@@ -184,9 +187,16 @@ void gic_lr_write(unsigned n, const struct gic_lr *lr)
 		v = lr->virq | (u32)(lr->priority >> 3) << LR_PRIORITY_SHIFT |
 		    (u32)lr->state << LR_STATE_SHIFT;
 		v |= lr->hw ? LR_HW | lr->pirq << LR_PHYS_SHIFT
-			    : (u32)lr->source << LR_SOURCE_SHIFT;
+			    : (u32)lr->source << LR_SOURCE_SHIFT |
+				      (lr->eoi_irq ? LR_EOI : 0);
 	}
 	*reg(platform.gich_base, GICH_LR + 4 * n) = v;
+}
+
+u64 gic_lr_empty_mask(void)
+{
+	return *reg(platform.gich_base, GICH_ELRSR0) |
+	       *reg(platform.gich_base, GICH_EISR0);
 }
 
 u8 gic_lr_state(unsigned n)

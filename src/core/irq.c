@@ -25,8 +25,6 @@ void irq_handle_pending(struct vcpu *vcpu)
 			gic_deactivate(intid);
 		} else if (intid == GIC_HYP_IPI || intid == GIC_MAINT_IRQ) {
 			gic_deactivate(intid);
-			if (vcpu)
-				vcpu->vgic.dirty = true;
 		} else if (vcpu) {
 			vgic_hw_irq(vcpu, intid);
 		} else {

@@ -3,7 +3,8 @@
  * Virtual interrupt state and list registers. Every virtual interrupt of a
  * VM lives in a struct virq under the VM's vGIC lock. A vCPU's list
  * registers are only ever touched by its own core: other cores mark an
- * interrupt pending, set the target's `dirty` flag and send it an IPI.
+ * interrupt pending, note it in the target's `incoming` set and send its
+ * core an IPI.
  *
  * The list registers hold the highest-priority interrupts that are
  * pending (or active) for the vCPU; the rest wait in their virq. A new
@@ -30,7 +31,10 @@ static void init_private(struct vgic_cpu *c)
 	}
 	for (unsigned n = 0; n < VGIC_MAX_LRS; n++)
 		c->lr[n] = NULL;
-	c->dirty = false;
+	c->lr_used = 0;
+	c->incoming = 0;
+	c->rescan = false;
+	c->waiting = false;
 }
 
 static void init_spis(struct vm *vm)
@@ -78,6 +82,7 @@ void vgic_vcpu_reset(struct vcpu *vcpu)
 	gic_irq_enable(GIC_VTIMER_IRQ, vcpu->cpu, false);
 	gic_irq_enable(GIC_PTIMER_IRQ, vcpu->cpu, false);
 	gic_vcpu_reset();
+	vcpu->vgic.refill_irq = false;
 	spin_unlock(&g->lock);
 }
 
@@ -91,8 +96,7 @@ static bool is_pending(const struct virq *q)
 /* Could this interrupt go into a list register of its vCPU now? */
 static bool deliverable(const struct vgic *g, const struct virq *q)
 {
-	return !q->in_lr && q->enabled && g->ctlr &&
-	       (is_pending(q) || q->active);
+	return !q->in_lr && q->enabled && g->ctlr && is_pending(q);
 }
 
 static bool outranks(const struct virq *a, const struct virq *b)
@@ -110,7 +114,7 @@ static struct virq *best_waiting(struct vcpu *vcpu)
 	for (unsigned i = 0; i < VGIC_PRIVATE; i++) {
 		struct virq *q = &vcpu->vgic.private[i];
 
-		if (q->exists && deliverable(g, q) && outranks(q, best))
+		if (deliverable(g, q) && outranks(q, best))
 			best = q;
 	}
 	for (unsigned i = 0; i < g->spi_count; i++) {
@@ -126,15 +130,13 @@ static struct virq *best_waiting(struct vcpu *vcpu)
 /* GICv2 SGIs carry their sender; one list register per sender. */
 static u8 take_sgi_source(struct virq *q)
 {
-	u8 source = 0;
+	u8 source = (u8)__builtin_ctz(q->sgi_sources);
 
-	while (!(q->sgi_sources & (1u << source)))
-		source++;
 	q->sgi_sources &= (u8) ~(1u << source);
 	return source;
 }
 
-/* Hand the interrupt's pending instance (if any) and active state to LR n. */
+/* Hand one pending instance of the interrupt to LR n. */
 static void put_in_lr(struct vcpu *vcpu, unsigned n, struct virq *q)
 {
 	struct gic_lr lr = {
@@ -142,11 +144,9 @@ static void put_in_lr(struct vcpu *vcpu, unsigned n, struct virq *q)
 		.pirq = q->intid,
 		.priority = q->priority,
 		.hw = q->hw,
-		.state = q->active ? LR_ACTIVE : 0,
+		.state = LR_PENDING,
 	};
 
-	if (is_pending(q))
-		lr.state |= LR_PENDING;
 	if (q->sgi_sources)
 		lr.source = take_sgi_source(q);
 	else
@@ -154,41 +154,71 @@ static void put_in_lr(struct vcpu *vcpu, unsigned n, struct virq *q)
 	gic_lr_write(n, &lr);
 	q->lr_source = lr.source;
 	q->in_lr = true;
-	q->lr = (u8)n;
 	vcpu->vgic.lr[n] = q;
+	vcpu->vgic.lr_used |= 1u << n;
 }
 
-/* Read back what the guest did with each list register. */
-static void sync_lrs(struct vcpu *vcpu)
+/*
+ * List registers the guest is done with (deactivated: empty again) go
+ * back to the pool. An edge that came while it was in use is pending now.
+ */
+static void free_done_lrs(struct vcpu *vcpu)
+{
+	struct vgic_cpu *c = &vcpu->vgic;
+	u32 done = (u32)gic_lr_empty_mask() & c->lr_used;
+
+	while (done) {
+		unsigned n = (unsigned)__builtin_ctz(done);
+		struct virq *q = c->lr[n];
+
+		done &= done - 1;
+		if (q->repend) {
+			/* It was flagged for an EOI maintenance interrupt. */
+			struct gic_lr none = {0};
+
+			gic_lr_write(n, &none);
+			q->pending = true;
+			q->repend = false;
+		}
+		q->in_lr = false;
+		c->lr[n] = NULL;
+		c->lr_used &= ~(1u << n);
+	}
+}
+
+/*
+ * A new edge for an interrupt still in a list register: ask for an EOI
+ * maintenance interrupt from that register, to place it again then.
+ * (Hardware interrupts cannot fire again before the guest is done.)
+ */
+static void watch_repends(struct vcpu *vcpu)
 {
 	struct vgic_cpu *c = &vcpu->vgic;
 
-	for (unsigned n = 0; n < gic_lr_count(); n++) {
+	for (u32 used = c->lr_used; used; used &= used - 1) {
+		unsigned n = (unsigned)__builtin_ctz(used);
 		struct virq *q = c->lr[n];
-		u8 state;
+		struct gic_lr lr = {.virq = q->intid,
+				    .priority = q->priority,
+				    .source = q->lr_source,
+				    .eoi_irq = true};
 
-		if (!q)
+		if (!q->repend || q->hw)
 			continue;
-		state = gic_lr_state(n);
-		q->active = state & LR_ACTIVE;
-		if (state & LR_PENDING)
-			q->repend = false; /* a second edge merges into it */
-		if (state)
+		lr.state = gic_lr_state(n);
+		if (lr.state & LR_PENDING) {
+			q->repend = false; /* the new edge merges into it */
 			continue;
-		/* Deactivated: the list register is free again. */
-		q->in_lr = false;
-		q->pending = q->pending || q->repend;
-		q->repend = false;
-		c->lr[n] = NULL;
+		}
+		gic_lr_write(n, &lr);
 	}
 }
 
 static int free_lr(const struct vgic_cpu *c)
 {
-	for (unsigned n = 0; n < gic_lr_count(); n++)
-		if (!c->lr[n])
-			return (int)n;
-	return -1;
+	u32 free = ~c->lr_used & ((1u << gic_lr_count()) - 1);
+
+	return free ? __builtin_ctz(free) : -1;
 }
 
 /* The list register holding the lowest-priority interrupt that is only
@@ -201,7 +231,7 @@ static int evictable_lr(struct vcpu *vcpu, const struct virq *q)
 	for (unsigned n = 0; n < gic_lr_count(); n++) {
 		struct virq *held = c->lr[n];
 
-		if (!held || held->active || gic_lr_state(n) != LR_PENDING)
+		if (!held || gic_lr_state(n) != LR_PENDING)
 			continue;
 		if (outranks(q, held) &&
 		    (worst < 0 || outranks(c->lr[worst], held)))
@@ -222,26 +252,74 @@ static void evict(struct vcpu *vcpu, unsigned n)
 	else
 		q->pending = true;
 	vcpu->vgic.lr[n] = NULL;
+	vcpu->vgic.lr_used &= ~(1u << n);
+	vcpu->vgic.waiting = true; /* it waits for a list register again */
+}
+
+/* Into a free list register, or in place of a lesser pending one. */
+static bool place(struct vcpu *vcpu, struct virq *q)
+{
+	int n = free_lr(&vcpu->vgic);
+
+	if (n < 0) {
+		n = evictable_lr(vcpu, q);
+		if (n < 0)
+			return false;
+		evict(vcpu, (unsigned)n);
+	}
+	put_in_lr(vcpu, (unsigned)n, q);
+	return true;
+}
+
+/* Everything deliverable, best first, until the list registers are full. */
+static void fill_all(struct vcpu *vcpu)
+{
+	struct virq *q;
+
+	vcpu->vgic.waiting = false;
+	while ((q = best_waiting(vcpu)))
+		if (!place(vcpu, q)) {
+			vcpu->vgic.waiting = true;
+			return;
+		}
+}
+
+/*
+ * Only what became pending since the last flush, when nothing else waits
+ * and no enable or priority changed: the common case, with no scan.
+ */
+static bool place_incoming(struct vcpu *vcpu)
+{
+	struct vgic_cpu *c = &vcpu->vgic;
+	struct vgic *g = &vcpu->vm->vgic;
+
+	while (c->incoming) {
+		unsigned i = (unsigned)__builtin_ctzll(c->incoming);
+		struct virq *q = i < VGIC_PRIVATE ? &c->private[i]
+						  : &g->spis[i - VGIC_PRIVATE];
+
+		c->incoming &= c->incoming - 1;
+		if (deliverable(g, q) && !place(vcpu, q))
+			return false;
+	}
+	return true;
 }
 
 static void flush_locked(struct vcpu *vcpu)
 {
-	struct virq *q;
+	struct vgic_cpu *c = &vcpu->vgic;
 
-	sync_lrs(vcpu);
-	while ((q = best_waiting(vcpu))) {
-		int n = free_lr(&vcpu->vgic);
-
-		if (n < 0) {
-			n = evictable_lr(vcpu, q);
-			if (n < 0)
-				break;
-			evict(vcpu, (unsigned)n);
-		}
-		put_in_lr(vcpu, (unsigned)n, q);
+	free_done_lrs(vcpu);
+	if (c->rescan)
+		watch_repends(vcpu);
+	if (c->rescan || c->waiting || !place_incoming(vcpu))
+		fill_all(vcpu);
+	c->incoming = 0;
+	c->rescan = false;
+	if (c->refill_irq != c->waiting) {
+		gic_set_refill_irq(c->waiting);
+		c->refill_irq = c->waiting;
 	}
-	gic_set_refill_irq(q != NULL);
-	vcpu->vgic.dirty = false;
 }
 
 void vgic_flush(struct vcpu *vcpu)
@@ -253,24 +331,57 @@ void vgic_flush(struct vcpu *vcpu)
 	spin_unlock(&g->lock);
 }
 
-/* ------------------------------------------------------------------ */
-
-/* With the lock held: make q pending and get its vCPU to look at it. */
-void vgic_set_pending_locked(struct vm *vm, struct virq *q, unsigned vcpu)
+u8 vgic_lr_state_locked(const struct vcpu *vcpu, const struct virq *q)
 {
-	if (q->in_lr)
-		q->repend = true;
-	else
-		q->pending = true;
-	vm->vcpus[vcpu].vgic.dirty = true;
+	const struct vgic_cpu *c = &vcpu->vgic;
+
+	if (!q->in_lr)
+		return 0;
+	/* Another core's list registers cannot be read from here. */
+	if (vcpu->cpu != arch_cpu_id())
+		return LR_PENDING;
+	for (unsigned n = 0; n < VGIC_MAX_LRS; n++)
+		if (c->lr[n] == q)
+			return gic_lr_state(n);
+	return 0;
 }
 
-/* With the lock held: ask the vCPU's core to refill if it must. */
+bool vgic_needs_flush(const struct vcpu *vcpu)
+{
+	return vcpu->vgic.incoming || vcpu->vgic.rescan;
+}
+
+/* ------------------------------------------------------------------ */
+
+/* The bit for q in its vCPU's `incoming` set. */
+static u64 incoming_bit(const struct vm *vm, const struct virq *q)
+{
+	if (q->intid < VGIC_PRIVATE)
+		return 1ULL << q->intid;
+	return 1ULL << (VGIC_PRIVATE + (unsigned)(q - vm->vgic.spis));
+}
+
+/* With the lock held: make q pending for `vcpu`, to be placed there. */
+void vgic_set_pending_locked(struct vm *vm, struct virq *q, unsigned vcpu)
+{
+	struct vgic_cpu *c = &vm->vcpus[vcpu].vgic;
+
+	if (q->in_lr) {
+		/* Placed again once the guest is done with it. */
+		q->repend = true;
+		c->rescan = true;
+		return;
+	}
+	q->pending = true;
+	c->incoming |= incoming_bit(vm, q);
+}
+
+/* With the lock held: have the vCPU's core flush if it must. */
 void vgic_kick_locked(struct vm *vm, unsigned vcpu)
 {
 	struct vcpu *v = &vm->vcpus[vcpu];
 
-	if (!v->vgic.dirty)
+	if (!vgic_needs_flush(v))
 		return;
 	if (v->cpu == arch_cpu_id())
 		flush_locked(v);
@@ -291,7 +402,6 @@ void vgic_hw_irq(struct vcpu *vcpu, u32 intid)
 	struct vgic *g = &vcpu->vm->vgic;
 	struct virq *q = intid < VGIC_PRIVATE ? &vcpu->vgic.private[intid]
 					      : vgic_spi(g, intid);
-
 	unsigned target;
 
 	if (!q || !q->hw) {
@@ -320,7 +430,7 @@ void vgic_send_sgi_locked(struct vcpu *sender, u32 targets, u32 intid)
 			vgic_set_pending_locked(vm, q, i);
 		} else {
 			q->sgi_sources |= (u8)(1u << sender->id);
-			vm->vcpus[i].vgic.dirty = true;
+			vm->vcpus[i].vgic.incoming |= 1ULL << intid;
 		}
 	}
 }

@@ -81,10 +81,15 @@ static unsigned owner_of(const struct target *t, const struct virq *q)
 	return q->intid < VGIC_PRIVATE ? t->vcpu->id : q->target;
 }
 
-static bool reads_pending(const struct virq *q)
+static u8 lr_state(const struct target *t, const struct virq *q)
+{
+	return vgic_lr_state_locked(&t->vcpu->vm->vcpus[owner_of(t, q)], q);
+}
+
+static bool reads_pending(const struct target *t, const struct virq *q)
 {
 	return q->pending || q->sgi_sources || q->repend ||
-	       (q->in_lr && !q->active);
+	       (lr_state(t, q) & LR_PENDING);
 }
 
 /* ---------------------------------------------- one bit per interrupt */
@@ -99,10 +104,10 @@ static bool bit_read(const struct target *t, u32 base, struct virq *q)
 		return q->enabled;
 	case GICD_ISPENDR:
 	case GICD_ICPENDR:
-		return reads_pending(q);
+		return reads_pending(t, q);
 	case GICD_ISACTIVER:
 	case GICD_ICACTIVER:
-		return q->active;
+		return lr_state(t, q) & LR_ACTIVE;
 	}
 	return false;
 }
@@ -113,7 +118,7 @@ static void set_enabled(const struct target *t, struct virq *q, bool on)
 	if (q->hw)
 		gic_irq_enable(q->intid, hw_cpu(t, q), on);
 	if (on)
-		t->vcpu->vm->vcpus[owner_of(t, q)].vgic.dirty = true;
+		t->vcpu->vm->vcpus[owner_of(t, q)].vgic.rescan = true;
 }
 
 static void set_pending(const struct target *t, struct virq *q, bool on)
@@ -186,7 +191,7 @@ static void route_v2(const struct target *t, struct virq *q, u8 mask)
 		if (mask & (1u << i)) {
 			q->target = (u8)i;
 			gic_irq_route(q->intid, t->vcpu->vm->vcpus[i].cpu);
-			t->vcpu->vm->vcpus[i].vgic.dirty = true;
+			t->vcpu->vm->vcpus[i].vgic.rescan = true;
 			return;
 		}
 }
@@ -284,7 +289,7 @@ static void set_ctlr(struct vm *vm, u32 value)
 {
 	vm->vgic.ctlr = value & CTLR_ENABLES;
 	for (unsigned i = 0; i < vm->vcpu_count; i++)
-		vm->vcpus[i].vgic.dirty = true;
+		vm->vcpus[i].vgic.rescan = true;
 }
 
 /* GICD_IROUTER<n> (v3): Aff0 must name one of the VM's vCPUs. */
@@ -312,7 +317,7 @@ static void irouter_access(const struct target *t, struct mmio_access *a)
 		return;
 	q->target = (u8)(a->value & 0xff);
 	gic_irq_route(q->intid, vm->vcpus[q->target].cpu);
-	vm->vcpus[q->target].vgic.dirty = true;
+	vm->vcpus[q->target].vgic.rescan = true;
 }
 
 /* GICD_SGIR (v2): target list, all but self, or self. */
@@ -354,7 +359,7 @@ static void sgi_pending_access(const struct target *t, bool set,
 			value |= (u64)q->sgi_sources << (8 * i);
 		else if (set && bits) {
 			q->sgi_sources |= bits;
-			t->vcpu->vgic.dirty = true;
+			t->vcpu->vgic.incoming |= 1ULL << q->intid;
 		} else if (!set)
 			q->sgi_sources &= (u8)~bits;
 	}

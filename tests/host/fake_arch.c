@@ -131,33 +131,41 @@ void gic_send_ipi(unsigned cpu)
 	fake.ipis |= 1ULL << cpu;
 }
 
+static void count_irq_call(u32 intid)
+{
+	fake.irq_calls[intid % FAKE_IRQS]++;
+}
+
 void gic_irq_enable(u32 intid, unsigned cpu, bool on)
 {
+	count_irq_call(intid);
 	(void)cpu;
 	fake.irq_enabled[intid % FAKE_IRQS] = on;
 }
 
 void gic_irq_set_pending(u32 intid, unsigned cpu, bool on)
 {
+	count_irq_call(intid);
 	(void)cpu;
 	fake.irq_pending[intid % FAKE_IRQS] = on;
 }
 
 void gic_irq_clear_active(u32 intid, unsigned cpu)
 {
-	(void)intid;
 	(void)cpu;
+	count_irq_call(intid);
 }
 
 void gic_irq_route(u32 intid, unsigned cpu)
 {
+	count_irq_call(intid);
 	fake.irq_route[intid % FAKE_IRQS] = cpu;
 }
 
 void gic_irq_set_edge(u32 intid, bool edge)
 {
-	(void)intid;
 	(void)edge;
+	count_irq_call(intid);
 }
 
 unsigned gic_lr_count(void)
@@ -173,6 +181,16 @@ void gic_lr_write(unsigned n, const struct gic_lr *lr)
 u8 gic_lr_state(unsigned n)
 {
 	return fake.lr[n].state;
+}
+
+u64 gic_lr_empty_mask(void)
+{
+	u64 empty = 0;
+
+	for (unsigned n = 0; n < FAKE_LRS; n++)
+		if (!fake.lr[n].state)
+			empty |= 1u << n;
+	return empty;
 }
 
 void gic_vcpu_reset(void)

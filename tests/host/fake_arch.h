@@ -30,8 +30,9 @@ struct fake_arch {
 	bool irq_enabled[FAKE_IRQS];
 	bool irq_pending[FAKE_IRQS];
 	unsigned irq_route[FAKE_IRQS];
-	unsigned deactivated; /* gic_deactivate calls */
-	u32 acks[8];	      /* what gic_ack returns, in turn */
+	unsigned irq_calls[FAKE_IRQS]; /* gic_irq_*() calls per INTID */
+	unsigned deactivated;	       /* gic_deactivate calls */
+	u32 acks[8];		       /* what gic_ack returns, in turn */
 	unsigned ack_count;
 };
 

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "fake_arch.h"
+#include "platform.h"
 #include "vm_fixture.h"
 
 /* vm.c and vcpu.c read the global config (VM count for "all stopped"). */
@@ -18,6 +19,11 @@ static struct bh_vm_config fixture_cfg;
 static struct vm fixture;
 
 struct vm *fixture_vm(unsigned vcpus)
+{
+	return fixture_vm_gic(vcpus, platform.gic_version == 3);
+}
+
+struct vm *fixture_vm_gic(unsigned vcpus, bool gic_v3)
 {
 	fake_reset();
 	fixture_cfg = (struct bh_vm_config){
@@ -37,6 +43,7 @@ struct vm *fixture_vm(unsigned vcpus)
 		fixture.vcpus[i] = (struct vcpu){
 			.vm = &fixture, .id = i, .cpu = fixture_cpus[i]};
 	vgic_init(&fixture);
+	fixture.vgic.v3 = gic_v3;
 	vgic_reset(&fixture);
 	ratelimit_init(&fixture.log_limit, 3, 1, 0);
 	ratelimit_init(&fixture.console_limit, 5, 2, 0);

@@ -50,6 +50,7 @@
 #define ICH_LR_STATE_SHIFT    62
 #define ICH_LR_PINTID_SHIFT   32
 #define ICH_LR_PRIORITY_SHIFT 48
+#define ICH_LR_EOI	      (1ULL << 41)
 
 #define HYP_PRIORITY	   0x80
 #define GUEST_IRQ_PRIORITY 0xa0
@@ -274,6 +275,11 @@ void gic_lr_write(unsigned n, const struct gic_lr *lr)
 			v |= ICH_LR_HW | (u64)lr->pirq << ICH_LR_PINTID_SHIFT;
 	}
 	lr_write(n, v);
+}
+
+u64 gic_lr_empty_mask(void)
+{
+	return read_sysreg(ich_elrsr_el2) | read_sysreg(ich_eisr_el2);
 }
 
 u8 gic_lr_state(unsigned n)

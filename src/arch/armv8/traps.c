@@ -163,7 +163,7 @@ void handle_guest_irq(struct guest_frame *f)
 
 	irq_handle_pending(vcpu);
 	vcpu_check_requests(vcpu);
-	if (vcpu->vgic.dirty)
+	if (vgic_needs_flush(vcpu))
 		vgic_flush(vcpu);
 }
 

@@ -48,11 +48,14 @@ struct gic_lr {
 	u8 state;  /* LR_PENDING | LR_ACTIVE, 0 = free */
 	u8 source; /* GICv2 SGIs: the sending vCPU */
 	bool hw;
+	bool eoi_irq; /* maintenance interrupt when the guest is done */
 };
 
 unsigned gic_lr_count(void);
 void gic_lr_write(unsigned n, const struct gic_lr *lr);
 u8 gic_lr_state(unsigned n);
+/* Bit n set: list register n is done with (empty, or EOI-signalled). */
+u64 gic_lr_empty_mask(void);
 /* A fresh virtual CPU interface for a (re)starting vCPU: every list
  * register free (hardware interrupts in them deactivated), no priorities
  * active, interface enabled. */

@@ -23,22 +23,24 @@ struct virq {
 	u8 priority;
 	u8 target;	/* SPIs: the vCPU it is routed to */
 	u8 sgi_sources; /* GICv2 SGIs: the vCPUs that sent one */
-	u8 lr;		/* with in_lr: which list register */
 	u8 lr_source;	/* with in_lr: the GICv2 SGI sender it carries */
 	bool exists;	/* part of the VM's GIC at all */
 	bool enabled;
-	bool pending;
-	bool active;
-	bool repend; /* a new edge while in a list register */
+	bool pending; /* waiting for a list register */
+	bool repend;  /* a new edge while in a list register */
 	bool edge;
-	bool hw; /* backed by the same physical INTID */
-	bool in_lr;
+	bool hw;    /* backed by the same physical INTID */
+	bool in_lr; /* pending or active in a list register */
 };
 
 struct vgic_cpu {
 	struct virq private[VGIC_PRIVATE];
 	struct virq *lr[VGIC_MAX_LRS]; /* what each list register holds */
-	bool dirty;		       /* LRs need a refill before entry */
+	u32 lr_used;		       /* bit n: lr[n] is set */
+	u64 incoming; /* newly pending: private INTIDs, then SPI indexes */
+	bool rescan;  /* enables, priorities or routing changed: look at all */
+	bool waiting; /* some wait for a list register (refill IRQ wanted) */
+	bool refill_irq; /* the refill (underflow) interrupt is on */
 };
 
 struct vgic {
@@ -74,6 +76,9 @@ void vgic_sgi1r(struct vcpu *vcpu, u64 value);
 void vgic_hw_irq(struct vcpu *vcpu, u32 intid);
 /* Before returning to the guest: list registers up to date. */
 void vgic_flush(struct vcpu *vcpu);
+bool vgic_needs_flush(const struct vcpu *vcpu);
+/* LR_PENDING / LR_ACTIVE of an interrupt (0 when not in a list register). */
+u8 vgic_lr_state_locked(const struct vcpu *vcpu, const struct virq *q);
 
 /* Shared by vgic.c and vgic_mmio.c; callers hold the vGIC lock. */
 struct virq *vgic_spi(struct vgic *g, u32 intid);
