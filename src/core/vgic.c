@@ -34,6 +34,7 @@ static void init_private(struct vgic_cpu *c)
 	c->lr_used = 0;
 	c->incoming = 0;
 	c->rescan = false;
+	c->repends = false;
 	c->waiting = false;
 }
 
@@ -310,8 +311,9 @@ static void flush_locked(struct vcpu *vcpu)
 	struct vgic_cpu *c = &vcpu->vgic;
 
 	free_done_lrs(vcpu);
-	if (c->rescan)
+	if (c->repends)
 		watch_repends(vcpu);
+	c->repends = false;
 	if (c->rescan || c->waiting || !place_incoming(vcpu))
 		fill_all(vcpu);
 	c->incoming = 0;
@@ -369,10 +371,10 @@ void vgic_set_pending_locked(struct vm *vm, struct virq *q, unsigned vcpu)
 	if (q->in_lr) {
 		/* Placed again once the guest is done with it. */
 		q->repend = true;
-		c->rescan = true;
-		return;
+		c->repends = true;
+	} else {
+		q->pending = true;
 	}
-	q->pending = true;
 	c->incoming |= incoming_bit(vm, q);
 }
 

@@ -134,6 +134,7 @@ void gic_send_ipi(unsigned cpu)
 static void count_irq_call(u32 intid)
 {
 	fake.irq_calls[intid % FAKE_IRQS]++;
+	fake.irq_calls_all++;
 }
 
 void gic_irq_enable(u32 intid, unsigned cpu, bool on)

@@ -31,6 +31,7 @@ struct fake_arch {
 	bool irq_pending[FAKE_IRQS];
 	unsigned irq_route[FAKE_IRQS];
 	unsigned irq_calls[FAKE_IRQS]; /* gic_irq_*() calls per INTID */
+	unsigned irq_calls_all;	       /* and for all of them */
 	unsigned deactivated;	       /* gic_deactivate calls */
 	u32 acks[8];		       /* what gic_ack returns, in turn */
 	unsigned ack_count;

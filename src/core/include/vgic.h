@@ -39,6 +39,7 @@ struct vgic_cpu {
 	u32 lr_used;		       /* bit n: lr[n] is set */
 	u64 incoming; /* newly pending: private INTIDs, then SPI indexes */
 	bool rescan;  /* enables, priorities or routing changed: look at all */
+	bool repends; /* some in a list register have a new edge */
 	bool waiting; /* some wait for a list register (refill IRQ wanted) */
 	bool refill_irq; /* the refill (underflow) interrupt is on */
 };
