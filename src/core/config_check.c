@@ -5,6 +5,7 @@
  * every message names the VM, the addresses and what to change.
  */
 #include "config_check.h"
+#include "vgic.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,10 +13,13 @@
 #include <string.h>
 
 /* Stage-2 is set up for a 39-bit IPA space. */
-#define IPA_LIMIT BIT(39)
+#define IPA_LIMIT     BIT(39)
 /* VMs own SPIs only: SGIs and PPIs are per core and stay virtual. */
-#define SPI_FIRST 32u
-#define SPI_LAST  1019u
+#define SPI_FIRST     32u
+#define SPI_LAST      1019u
+/* Where a VM sees its GIC: the hardware's addresses (platform.h). */
+#define GICD_IPA_SIZE 0x10000u
+#define GICR_IPA_SIZE 0x20000u /* per vCPU */
 
 struct checker {
 	const struct bh_config *cfg;
@@ -306,6 +310,11 @@ static void check_devices(struct checker *c, const struct bh_vm_config *vm)
 
 static void check_irqs(struct checker *c, const struct bh_vm_config *vm)
 {
+	if (vm->irq_count > VGIC_MAX_SPIS)
+		problem(c,
+			"VM '%s' has %zu interrupts, at most %d are supported "
+			"(VGIC_MAX_SPIS): give it fewer",
+			vm_name(vm), vm->irq_count, VGIC_MAX_SPIS);
 	for (size_t i = 0; i < vm->irq_count; i++)
 		if (vm->irqs[i] < SPI_FIRST || vm->irqs[i] > SPI_LAST)
 			problem(c,
@@ -324,7 +333,41 @@ static struct region *alloc_regions(size_t n)
 	return r;
 }
 
-/* Memory and devices must not share guest addresses. */
+/* The VM's GIC: distributor, then redistributors (GICv3, one per vCPU)
+ * or the CPU interface (GICv2). Fills gic[2]. */
+static void gic_regions(const struct platform *p, const struct bh_vm_config *vm,
+			struct region *gic)
+{
+	gic[0] = (struct region){.kind = "the GIC distributor",
+				 .ipa = p->gicd_base,
+				 .size = GICD_IPA_SIZE};
+	if (p->gic_version == 3)
+		gic[1] = (struct region){.kind = "the GIC redistributors",
+					 .ipa = p->gicr_base,
+					 .size = GICR_IPA_SIZE * vm->cpu_count};
+	else
+		gic[1] = (struct region){.kind = "the GIC CPU interface",
+					 .ipa = p->gicc_base,
+					 .size = GICV2_CPU_IF_SIZE};
+}
+
+/* Memory and devices must leave the GIC's guest addresses to it. */
+static void check_gic_window(struct checker *c, const struct bh_vm_config *vm,
+			     const struct region *r, size_t n)
+{
+	struct region gic[2];
+
+	gic_regions(c->plat, vm, gic);
+	for (size_t i = 0; i < n; i++)
+		for (size_t g = 0; g < ARRAY_SIZE(gic); g++)
+			if (overlap_in(&r[i], &gic[g], SPACE_IPA))
+				report_overlap(c, &r[i], &gic[g], SPACE_IPA,
+					       "the VM's GIC lives there: give "
+					       "the region another guest "
+					       "address");
+}
+
+/* Memory and devices must not share guest addresses, nor the GIC's. */
 static void check_ipa_overlaps(struct checker *c, const struct bh_vm_config *vm)
 {
 	size_t n = vm->mem_count + vm->dev_count;
@@ -336,6 +379,7 @@ static void check_ipa_overlaps(struct checker *c, const struct bh_vm_config *vm)
 		r[vm->mem_count + i] = dev_region(vm, i);
 	check_disjoint(c, r, n, SPACE_IPA,
 		       "give each region its own guest address range");
+	check_gic_window(c, vm, r, n);
 	free(r);
 }
 

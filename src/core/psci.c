@@ -16,25 +16,33 @@ static int target_vcpu(const struct vm *vm, u64 mpidr)
 	return mpidr < vm->vcpu_count ? (int)mpidr : -1;
 }
 
-static s64 cpu_on(struct vcpu *vcpu, const u64 *args)
+/* Argument i of the call: SMC32 calls pass only the low 32 bits. */
+static u64 arg(u32 fid, const u64 *args, unsigned i)
 {
-	int target = target_vcpu(vcpu->vm, args[0]);
+	return (fid & PSCI_SMC64) ? args[i] : (u32)args[i];
+}
+
+static s64 cpu_on(struct vcpu *vcpu, u32 fid, const u64 *args)
+{
+	int target = target_vcpu(vcpu->vm, arg(fid, args, 0));
+	u64 entry = arg(fid, args, 1);
 	paddr_t unused;
 
 	if (target < 0)
 		return PSCI_INVALID_PARAMETERS;
-	if (!ALIGNED(args[1], 4) ||
-	    !vm_ipa_to_pa(vcpu->vm, ipa_of(args[1]), 4, &unused))
+	if (!ALIGNED(entry, 4) ||
+	    !vm_ipa_to_pa(vcpu->vm, ipa_of(entry), 4, &unused))
 		return PSCI_INVALID_ADDRESS;
-	return vcpu_power_on(vcpu->vm, (unsigned)target, args[1], args[2]);
+	return vcpu_power_on(vcpu->vm, (unsigned)target, entry,
+			     arg(fid, args, 2));
 }
 
-static s64 affinity_info(struct vcpu *vcpu, const u64 *args)
+static s64 affinity_info(struct vcpu *vcpu, u32 fid, const u64 *args)
 {
-	int target = target_vcpu(vcpu->vm, args[0]);
+	int target = target_vcpu(vcpu->vm, arg(fid, args, 0));
 
 	/* Only level 0 (a single vCPU) is reported: PSCI 1.1 allows it. */
-	if (target < 0 || args[1] != 0)
+	if (target < 0 || arg(fid, args, 1) != 0)
 		return PSCI_INVALID_PARAMETERS;
 	switch (vcpu->vm->vcpus[target].state) {
 	case VCPU_ON:
@@ -81,9 +89,9 @@ s64 psci_call(struct vcpu *vcpu, u32 fid, const u64 *args)
 	case PSCI_CPU_OFF:
 		vcpu_power_off(vcpu);
 	case PSCI_CPU_ON:
-		return cpu_on(vcpu, args);
+		return cpu_on(vcpu, fid, args);
 	case PSCI_AFFINITY_INFO:
-		return affinity_info(vcpu, args);
+		return affinity_info(vcpu, fid, args);
 	case PSCI_MIGRATE_INFO_TYPE:
 		return PSCI_TOS_NOT_PRESENT;
 	case PSCI_SYSTEM_OFF:

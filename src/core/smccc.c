@@ -28,7 +28,8 @@ static void vendor_call(struct vcpu *vcpu, u32 fid, u64 *regs)
 {
 	switch (fid) {
 	case BH_HC_CONSOLE_WRITE:
-		regs[0] = (u64)guest_console_write(vcpu, regs[1], &regs[2]);
+		regs[0] =
+			(u64)guest_console_write(vcpu, (u32)regs[1], &regs[2]);
 		return;
 	case BH_HC_CALL_COUNT:
 		regs[0] = 1;
@@ -51,10 +52,6 @@ void smccc_handle(struct vcpu *vcpu, u64 regs[SMCCC_REGS])
 {
 	u32 fid = (u32)regs[0];
 
-	/* SMC32 calls pass 32-bit arguments: ignore the upper halves. */
-	if (!(fid & SMCCC_64))
-		for (unsigned i = 1; i < SMCCC_REGS; i++)
-			regs[i] = (u32)regs[i];
 	if (!(fid & SMCCC_FAST)) {
 		regs[0] = (u64)SMCCC_NOT_SUPPORTED;
 		return;

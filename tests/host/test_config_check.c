@@ -8,6 +8,7 @@
 
 #include "config_check.h"
 #include "test.h"
+#include "vgic.h"
 
 static const uint8_t image[256];
 
@@ -68,6 +69,14 @@ static bool said(const struct outcome *o, const char *text)
 	do {                                                                   \
 		const struct outcome *o_ = (o);                                \
 		if (!CHECK_EQ(o_->problems, 1) | !CHECK(said(o_, text)))       \
+			printf("%s", o_->log);                                 \
+	} while (0)
+
+/* No problem at all; show what was said otherwise. */
+#define EXPECT_NONE(o)                                                         \
+	do {                                                                   \
+		const struct outcome *o_ = (o);                                \
+		if (!CHECK_EQ(o_->problems, 0))                                \
 			printf("%s", o_->log);                                 \
 	} while (0)
 
@@ -339,7 +348,7 @@ TEST(config_rejects_device_outside_windows)
 	struct bh_vm_config vms[] = {GOOD_VM("alpha", 0)};
 
 	vms[0].devs = (struct bh_dev_region[]){
-		{"gic", 0x08000000, 0x08000000, 0x10000}};
+		{"gic", 0x08000000, 0x0c000000, 0x10000}};
 	vms[0].dev_count = 1;
 	EXPECT_ONE(check(vms, 1),
 		   "VM 'alpha': device 'gic' 0x8000000-0x8010000 is not "
@@ -382,6 +391,81 @@ TEST(config_rejects_interrupts_other_than_spis)
 	CHECK_EQ(o->problems, 2);
 	CHECK(said(o, "VM 'alpha': interrupt 31 is not an SPI (32-1019)"));
 	CHECK(said(o, "interrupt 1020 is not an SPI"));
+}
+
+/* QEMU virt's GIC, as a VM sees it, whatever the platform built. */
+static struct platform with_gic(unsigned version)
+{
+	struct platform p = platform;
+
+	p.gic_version = version;
+	p.gicd_base = 0x08000000;
+	p.gicr_base = version == 3 ? 0x080a0000 : 0;
+	p.gicc_base = version == 2 ? 0x08010000 : 0;
+	return p;
+}
+
+TEST(config_rejects_memory_over_gic_distributor)
+{
+	struct platform v2 = with_gic(2), v3 = with_gic(3);
+	struct bh_vm_config vms[] = {GOOD_VM("alpha", 0)};
+	const char *text = "VM 'alpha': memory IPA 0x8000000-0x8010000 "
+			   "overlaps the GIC distributor IPA "
+			   "0x8000000-0x8010000: the VM's GIC lives there";
+
+	vms[0].mem = (struct bh_mem_region[]){MEM(0x40000000, 8 * MiB),
+					      MEM(0x08000000, 64 * KiB)};
+	vms[0].mem_count = 2;
+	EXPECT_ONE(check_on(vms, 1, &v3), text);
+	EXPECT_ONE(check_on(vms, 1, &v2), text);
+}
+
+TEST(config_rejects_device_over_gicv3_redistributors)
+{
+	struct platform v3 = with_gic(3);
+	struct bh_vm_config vms[] = {GOOD_VM("alpha", 0, 1)};
+
+	/* vCPU 1's redistributor: only a VM with two vCPUs has it. */
+	vms[0].devs = (struct bh_dev_region[]){
+		{"rtc", 0x09010000, 0x080c0000, 0x1000}};
+	vms[0].dev_count = 1;
+	EXPECT_ONE(check_on(vms, 1, &v3),
+		   "VM 'alpha': device 'rtc' IPA 0x80c0000-0x80c1000 overlaps "
+		   "the GIC redistributors IPA 0x80a0000-0x80e0000");
+	vms[0].cpu_count = 1;
+	EXPECT_NONE(check_on(vms, 1, &v3));
+}
+
+TEST(config_rejects_device_over_gicv2_cpu_interface)
+{
+	struct platform v2 = with_gic(2), v3 = with_gic(3);
+	struct bh_vm_config vms[] = {GOOD_VM("alpha", 0)};
+
+	vms[0].devs = (struct bh_dev_region[]){
+		{"rtc", 0x09010000, 0x08011000, 0x1000}};
+	vms[0].dev_count = 1;
+	EXPECT_ONE(check_on(vms, 1, &v2),
+		   "VM 'alpha': device 'rtc' IPA 0x8011000-0x8012000 overlaps "
+		   "the GIC CPU interface IPA 0x8010000-0x8012000");
+	/* GICv3 guests use system registers: no CPU interface there. */
+	EXPECT_NONE(check_on(vms, 1, &v3));
+}
+
+TEST(config_rejects_more_interrupts_than_the_vgic_has)
+{
+	uint32_t irqs[VGIC_MAX_SPIS + 1];
+	struct bh_vm_config vms[] = {GOOD_VM("alpha", 0)};
+	char text[64];
+
+	for (size_t i = 0; i < ARRAY_SIZE(irqs); i++)
+		irqs[i] = (uint32_t)(32 + i);
+	vms[0].irqs = irqs;
+	vms[0].irq_count = ARRAY_SIZE(irqs);
+	snprintf(text, sizeof(text), "VM 'alpha' has %d interrupts, at most %d",
+		 VGIC_MAX_SPIS + 1, VGIC_MAX_SPIS);
+	EXPECT_ONE(check(vms, 1), text);
+	vms[0].irq_count = VGIC_MAX_SPIS;
+	EXPECT_NONE(check(vms, 1));
 }
 
 TEST(config_rejects_missing_image)

@@ -43,8 +43,7 @@ noreturn void el2_exception_report(struct guest_frame *f, u64 kind)
 	log_error("  ESR 0x%016lx  FAR 0x%016lx", esr, read_sysreg(far_el2));
 	log_error("  ELR 0x%016lx  SPSR 0x%016lx", read_sysreg(elr_el2),
 		  read_sysreg(spsr_el2));
-	log_error("  x0 0x%lx x1 0x%lx x29 0x%lx x30 0x%lx", f->x[0], f->x[1],
-		  f->x[29], f->x[30]);
+	log_error("  x0 0x%lx x1 0x%lx x30 0x%lx", f->x[0], f->x[1], f->x[30]);
 	if (vcpu)
 		log_error("  this core runs VM '%s' vCPU %u",
 			  vcpu->vm->cfg->name, vcpu->id);

@@ -103,6 +103,5 @@ bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 		return false;
 	else if ((iss & ISS_READ) && rt != XZR)
 		f->x[rt] = 0;
-	f->elr += 4;
 	return true;
 }

@@ -27,14 +27,22 @@ static u64 vector_offset(u64 spsr)
 }
 
 /* Deliver a synchronous exception to the guest's EL1, as hardware would. */
-static void inject_sync(struct guest_frame *f, u64 esr, u64 far)
+static void inject_sync(u64 esr, u64 far)
 {
+	u64 spsr = read_sysreg(spsr_el2);
+
 	write_sysreg(esr_el1, esr);
 	write_sysreg(far_el1, far);
-	write_sysreg(elr_el1, f->elr);
-	write_sysreg(spsr_el1, f->spsr);
-	f->elr = read_sysreg(vbar_el1) + vector_offset(f->spsr);
-	f->spsr = PSR_DAIF | PSR_MODE_EL1H;
+	write_sysreg(elr_el1, read_sysreg(elr_el2));
+	write_sysreg(spsr_el1, spsr);
+	write_sysreg(elr_el2, read_sysreg(vbar_el1) + vector_offset(spsr));
+	write_sysreg(spsr_el2, PSR_DAIF | PSR_MODE_EL1H);
+}
+
+/* Return past the trapped instruction (a trapped SMC returns to itself). */
+static void skip_instruction(u64 esr)
+{
+	write_sysreg(elr_el2, read_sysreg(elr_el2) + ((esr & ESR_IL) ? 4 : 2));
 }
 
 static bool from_el0(u64 spsr)
@@ -42,21 +50,20 @@ static bool from_el0(u64 spsr)
 	return (spsr & PSR_AARCH32) || (spsr & PSR_MODE_MASK) == 0;
 }
 
-static void inject_undef(struct guest_frame *f)
+static void inject_undef(void)
 {
-	inject_sync(f, ((u64)EC_UNKNOWN << ESR_EC_SHIFT) | ESR_IL, 0);
+	inject_sync(((u64)EC_UNKNOWN << ESR_EC_SHIFT) | ESR_IL, 0);
 }
 
 /* A synchronous external abort for a data or instruction access. */
-static void inject_abort(struct guest_frame *f, u64 esr, u64 far)
+static void inject_abort(u64 esr, u64 far)
 {
 	bool iabt = ESR_EC(esr) == EC_IABT_LOW;
 	u64 ec = iabt ? EC_IABT_LOW : EC_DABT_LOW;
 
-	if (!from_el0(f->spsr))
+	if (!from_el0(read_sysreg(spsr_el2)))
 		ec++; /* the "same exception level" class */
-	inject_sync(f,
-		    (ec << ESR_EC_SHIFT) | ESR_IL | FSC_SEA |
+	inject_sync((ec << ESR_EC_SHIFT) | ESR_IL | FSC_SEA |
 			    (iabt ? 0 : (esr & ESR_DABT_WNR)),
 		    far);
 }
@@ -105,7 +112,7 @@ static bool emulate_mmio(struct vcpu *vcpu, struct guest_frame *f, u64 esr,
 			value |= ~0ULL << bits;
 		f->x[rt] = (esr & ESR_DABT_SF) ? value : (u32)value;
 	}
-	f->elr += (esr & ESR_IL) ? 4 : 2;
+	skip_instruction(esr);
 	return true;
 }
 
@@ -118,46 +125,51 @@ static void stage2_fault(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 
 	if (ipa_valid(esr) && emulate_mmio(vcpu, f, esr, ipa))
 		return;
-	vm_report_bad_access(vcpu, ipa_of(ipa), ipa_valid(esr), f->elr,
-			     access_of(esr));
-	inject_abort(f, esr, far);
+	vm_report_bad_access(vcpu, ipa_of(ipa), ipa_valid(esr),
+			     read_sysreg(elr_el2), access_of(esr));
+	inject_abort(esr, far);
 }
 
-static void unexpected_trap(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
+static void unexpected_trap(struct vcpu *vcpu, u64 esr)
 {
 	vm_log(vcpu->vm,
 	       "vCPU %u: unexpected trap (EC 0x%lx, ESR 0x%lx) at PC 0x%lx: "
 	       "injecting an undefined instruction exception",
-	       vcpu->id, ESR_EC(esr), esr, f->elr);
-	inject_undef(f);
+	       vcpu->id, ESR_EC(esr), esr, read_sysreg(elr_el2));
+	inject_undef();
 }
 
-void handle_guest_sync(struct guest_frame *f)
+/* HVC and SMC (SMC traps: HCR_EL2.TSC); x19..x28 are not in the frame. */
+void handle_guest_call(struct guest_frame *f, u64 esr)
+{
+	if (ESR_EC(esr) == EC_SMC64)
+		skip_instruction(esr);
+	smccc_handle(this_vcpu(), f->x);
+}
+
+/*
+ * Every other synchronous exit. The frame has x0..x30 when the trapped
+ * instruction names a register from x19 up (vectors.S), x0..x18 otherwise.
+ */
+void handle_guest_sync(struct guest_frame *f, u64 esr)
 {
 	struct vcpu *vcpu = this_vcpu();
-	u64 esr = read_sysreg(esr_el2);
 
 	switch (ESR_EC(esr)) {
-	case EC_HVC64:
-		smccc_handle(vcpu, f->x);
-		return;
-	case EC_SMC64:
-		f->elr += 4; /* a trapped SMC returns to itself */
-		smccc_handle(vcpu, f->x);
-		return;
 	case EC_SYSREG:
-		if (handle_sysreg_trap(vcpu, f, esr))
-			return;
-		break;
+		if (!handle_sysreg_trap(vcpu, f, esr))
+			break;
+		skip_instruction(esr);
+		return;
 	case EC_DABT_LOW:
 	case EC_IABT_LOW:
 		stage2_fault(vcpu, f, esr);
 		return;
 	}
-	unexpected_trap(vcpu, f, esr);
+	unexpected_trap(vcpu, esr);
 }
 
-void handle_guest_irq(struct guest_frame *f)
+void handle_guest_irq(void)
 {
 	struct vcpu *vcpu = this_vcpu();
 
@@ -169,12 +181,12 @@ void handle_guest_irq(struct guest_frame *f)
 
 /* An SError from a guest is asynchronous and cannot be pinned on one
  * access: the VM that caused it is stopped, the others carry on. */
-void handle_guest_serror(struct guest_frame *f)
+void handle_guest_serror(void)
 {
 	struct vcpu *vcpu = this_vcpu();
 
 	vm_log(vcpu->vm,
 	       "vCPU %u: SError (ESR 0x%lx) near PC 0x%lx: stopping it",
-	       vcpu->id, read_sysreg(esr_el2), f->elr);
+	       vcpu->id, read_sysreg(esr_el2), read_sysreg(elr_el2));
 	vm_stop(vcpu, VM_STOPPING, "SError");
 }

@@ -1,12 +1,24 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * EL2 exception vectors. Guest exits save the guest's x0-x30, ELR and SPSR
- * in a struct guest_frame on this core's EL2 stack, call C, restore, eret.
- * Exceptions taken from EL2 itself are hypervisor bugs: reported, fatal.
+ * EL2 exception vectors.
+ *
+ * A guest exit saves the registers C may clobber (x0-x18, x30) in a struct
+ * guest_frame on this core's EL2 stack; x19-x29 stay in the CPU, preserved
+ * by the C code, except for the exits that name one of them (a trapped
+ * MSR/MRS or MMIO access with Rt >= 19), which save those too. ELR_EL2 and
+ * SPSR_EL2 stay in their registers. Exceptions taken from EL2 itself are
+ * hypervisor bugs: reported, fatal.
  */
+#include <bulkhead/abi.h>
+
 #include "asm_defs.h"
 
-.macro save_guest_frame
+#define EC_HVC64 0x16
+#define EC_SMC64 0x17
+#define EC_SYSREG 0x18
+#define EC_DABT_LOW 0x24
+
+.macro save_caller_saved
 	sub	sp, sp, #FRAME_SIZE
 	stp	x0, x1, [sp, #16 * 0]
 	stp	x2, x3, [sp, #16 * 1]
@@ -17,31 +29,30 @@
 	stp	x12, x13, [sp, #16 * 6]
 	stp	x14, x15, [sp, #16 * 7]
 	stp	x16, x17, [sp, #16 * 8]
-	stp	x18, x19, [sp, #16 * 9]
-	stp	x20, x21, [sp, #16 * 10]
-	stp	x22, x23, [sp, #16 * 11]
-	stp	x24, x25, [sp, #16 * 12]
-	stp	x26, x27, [sp, #16 * 13]
-	stp	x28, x29, [sp, #16 * 14]
-	mrs	x0, elr_el2
-	mrs	x1, spsr_el2
-	stp	x30, x0, [sp, #16 * 15]
-	str	x1, [sp, #FRAME_SPSR]
+	str	x18, [sp, #8 * 18]
+	str	x30, [sp, #8 * 30]
 .endm
 
-/* A guest exit: save, call the C handler with the frame, return to guest. */
-.macro guest_vector handler
-	.balign	0x80
-	save_guest_frame
-	mov	x0, sp
-	bl	\handler
-	b	guest_return
+.macro restore_caller_saved_and_eret
+	ldr	x30, [sp, #8 * 30]
+	ldr	x18, [sp, #8 * 18]
+	ldp	x16, x17, [sp, #16 * 8]
+	ldp	x14, x15, [sp, #16 * 7]
+	ldp	x12, x13, [sp, #16 * 6]
+	ldp	x10, x11, [sp, #16 * 5]
+	ldp	x8, x9, [sp, #16 * 4]
+	ldp	x6, x7, [sp, #16 * 3]
+	ldp	x4, x5, [sp, #16 * 2]
+	ldp	x2, x3, [sp, #16 * 1]
+	ldp	x0, x1, [sp, #16 * 0]
+	add	sp, sp, #FRAME_SIZE
+	eret
 .endm
 
 /* A hypervisor exception: save what we can and report it. */
 .macro el2_vector kind
 	.balign	0x80
-	save_guest_frame
+	save_caller_saved
 	mov	x0, sp
 	mov	x1, #\kind
 	b	el2_exception_report
@@ -59,38 +70,115 @@ el2_vectors:
 	el2_vector 5	/* irq */
 	el2_vector 6	/* fiq */
 	el2_vector 7	/* serror */
-	guest_vector handle_guest_sync		/* lower EL, AArch64 */
-	guest_vector handle_guest_irq
-	el2_vector 10				/* fiq: Bulkhead uses none */
-	guest_vector handle_guest_serror
-	guest_vector handle_guest_sync		/* lower EL, AArch32 (EL0) */
-	guest_vector handle_guest_irq
+
+	.balign	0x80	/* lower EL, AArch64: sync */
+	b	guest_sync
+	.balign	0x80	/* irq */
+	b	guest_irq
+	el2_vector 10	/* fiq: Bulkhead uses none */
+	.balign	0x80	/* serror */
+	b	guest_serror
+	.balign	0x80	/* lower EL, AArch32 (EL0): sync */
+	b	guest_sync
+	.balign	0x80	/* irq */
+	b	guest_irq
 	el2_vector 14
-	guest_vector handle_guest_serror
+	.balign	0x80	/* serror */
+	b	guest_serror
 
 	.text
-guest_return:
-	ldp	x30, x0, [sp, #16 * 15]
-	ldr	x1, [sp, #FRAME_SPSR]
-	msr	elr_el2, x0
-	msr	spsr_el2, x1
-	ldp	x0, x1, [sp, #16 * 0]
-	ldp	x2, x3, [sp, #16 * 1]
-	ldp	x4, x5, [sp, #16 * 2]
-	ldp	x6, x7, [sp, #16 * 3]
-	ldp	x8, x9, [sp, #16 * 4]
-	ldp	x10, x11, [sp, #16 * 5]
-	ldp	x12, x13, [sp, #16 * 6]
-	ldp	x14, x15, [sp, #16 * 7]
-	ldp	x16, x17, [sp, #16 * 8]
-	ldp	x18, x19, [sp, #16 * 9]
-	ldp	x20, x21, [sp, #16 * 10]
-	ldp	x22, x23, [sp, #16 * 11]
-	ldp	x24, x25, [sp, #16 * 12]
-	ldp	x26, x27, [sp, #16 * 13]
-	ldp	x28, x29, [sp, #16 * 14]
+/*
+ * The fastest exit: an HVC with a Bulkhead function number that does not
+ * exist (between BH_HC_LAST and BH_HC_QUERIES) gets NOT_SUPPORTED here,
+ * before anything else is saved. Everything else goes on to C.
+ */
+guest_sync:
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp, #16 * 0]
+	str	x2, [sp, #16 * 1]
+	mrs	x1, esr_el2
+	lsr	x2, x1, #26
+	cmp	x2, #EC_HVC64
+	b.ne	guest_sync_save
+	lsr	w2, w0, #16		/* owner and call type of the ID */
+	bic	w2, w2, #0x4000		/* SMC32 or SMC64 alike */
+	mov	w1, #0x8600		/* fast call, vendor hypervisor */
+	cmp	w2, w1
+	b.ne	guest_sync_save_esr
+	and	w2, w0, #0xffff
+	cmp	w2, #BH_HC_LAST
+	b.ls	guest_sync_save_esr
+	mov	w1, #BH_HC_QUERIES
+	cmp	w2, w1
+	b.hs	guest_sync_save_esr
+	mov	x0, #SMCCC_NOT_SUPPORTED
+	ldr	x1, [sp, #8]
+	ldr	x2, [sp, #16]
 	add	sp, sp, #FRAME_SIZE
 	eret
+
+guest_sync_save_esr:
+	mrs	x1, esr_el2
+guest_sync_save:
+	/* x0-x2 are in the frame already (x2 is used now); x1 holds ESR. */
+	str	x3, [sp, #8 * 3]
+	stp	x4, x5, [sp, #16 * 2]
+	stp	x6, x7, [sp, #16 * 3]
+	stp	x8, x9, [sp, #16 * 4]
+	stp	x10, x11, [sp, #16 * 5]
+	stp	x12, x13, [sp, #16 * 6]
+	stp	x14, x15, [sp, #16 * 7]
+	stp	x16, x17, [sp, #16 * 8]
+	str	x18, [sp, #8 * 18]
+	str	x30, [sp, #8 * 30]
+	mov	x0, sp
+	lsr	x2, x1, #26
+	cmp	x2, #EC_HVC64
+	b.eq	1f
+	cmp	x2, #EC_SMC64
+	b.eq	1f
+	/* Which register does the trapped instruction name? */
+	ubfx	x3, x1, #5, #5		/* MSR/MRS: Rt */
+	cmp	x2, #EC_SYSREG
+	b.eq	2f
+	ubfx	x3, x1, #16, #5		/* data abort: SRT */
+	cmp	x2, #EC_DABT_LOW
+	b.ne	3f
+2:	sub	x3, x3, #19
+	cmp	x3, #(29 - 19)		/* x19..x29 */
+	b.ls	guest_sync_full
+3:	bl	handle_guest_sync
+	b	guest_return
+1:	bl	handle_guest_call
+	b	guest_return
+
+/* Rt is one of x19-x29: the handler reads or writes it in the frame. */
+guest_sync_full:
+	stp	x19, x20, [sp, #8 * 19]
+	stp	x21, x22, [sp, #8 * 21]
+	stp	x23, x24, [sp, #8 * 23]
+	stp	x25, x26, [sp, #8 * 25]
+	stp	x27, x28, [sp, #8 * 27]
+	str	x29, [sp, #8 * 29]
+	bl	handle_guest_sync
+	ldp	x19, x20, [sp, #8 * 19]
+	ldp	x21, x22, [sp, #8 * 21]
+	ldp	x23, x24, [sp, #8 * 23]
+	ldp	x25, x26, [sp, #8 * 25]
+	ldp	x27, x28, [sp, #8 * 27]
+	ldr	x29, [sp, #8 * 29]
+	b	guest_return
+
+guest_irq:
+	save_caller_saved
+	bl	handle_guest_irq
+	b	guest_return
+
+guest_serror:
+	save_caller_saved
+	bl	handle_guest_serror
+guest_return:
+	restore_caller_saved_and_eret
 
 /*
  * enter_guest(entry, arg, stack_top): start a vCPU at EL1h with the MMU

@@ -6,10 +6,8 @@
 /* Each core's EL2 stack. */
 #define STACK_SIZE 0x4000
 
-/* struct guest_frame: x0..x30, then ELR_EL2 and SPSR_EL2. */
-#define FRAME_ELR  (8 * 31)
-#define FRAME_SPSR (8 * 32)
-#define FRAME_SIZE (8 * 34)
+/* struct guest_frame: x0..x30 and padding. */
+#define FRAME_SIZE (8 * 32)
 
 /* Where the image expects to be: 2 MiB above the start of RAM, as an arm64
  * Image with this text_offset is placed by QEMU and U-Boot's booti. */

@@ -8,11 +8,13 @@
 
 struct vcpu;
 
-/* A guest's registers as saved on trap entry (vectors.S). */
+/*
+ * A guest's registers as saved on trap entry (vectors.S): x0..x18 and x30
+ * always, x19..x29 only for exits that name one of them. ELR_EL2 and
+ * SPSR_EL2 stay in their registers: nothing at EL2 takes an exception.
+ */
 struct guest_frame {
 	u64 x[31];
-	u64 elr;
-	u64 spsr;
 	u64 pad;
 };
 _Static_assert(sizeof(struct guest_frame) == FRAME_SIZE, "frame layout");
@@ -24,9 +26,10 @@ void mmu_build_tables(void);
 void mmu_enable(void);
 
 /* Guest traps (traps.c, sysreg_trap.c). */
-void handle_guest_sync(struct guest_frame *frame);
-void handle_guest_irq(struct guest_frame *frame);
-void handle_guest_serror(struct guest_frame *frame);
+void handle_guest_call(struct guest_frame *frame, u64 esr);
+void handle_guest_sync(struct guest_frame *frame, u64 esr);
+void handle_guest_irq(void);
+void handle_guest_serror(void);
 /* Emulates the trapped MSR/MRS/DC if it is one Bulkhead handles. */
 bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *frame, u64 esr);
 

@@ -64,6 +64,14 @@
 #define BH_HC_CONSOLE_WRITE  0x86000001u
 #define BH_CONSOLE_WRITE_MAX 24
 
+/*
+ * Function numbers (the low 16 bits) Bulkhead may ever use below the SMCCC
+ * general queries at 0xFF00: anything between BH_HC_LAST and 0xFF00 is
+ * unknown, and the hypervisor rejects it on its fastest path.
+ */
+#define BH_HC_LAST    0x0001
+#define BH_HC_QUERIES 0xff00
+
 #define BH_ABI_MAJOR 1
 #define BH_ABI_MINOR 0
 
