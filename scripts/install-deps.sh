@@ -17,6 +17,7 @@ needs=(
 	"kconfig-mconf kconfig-frontends"
 	"mkimage u-boot-tools"
 	"clang-format clang-format"
+	"clang clang"
 	"timeout coreutils"
 )
 
@@ -32,6 +33,12 @@ for pair in "${needs[@]}"; do
 	fi
 	[[ " ${missing[*]} " == *" $pkg "* ]] || missing+=("$pkg")
 done
+
+# libFuzzer's runtime is not a dependency of Debian's clang.
+if command -v clang >/dev/null 2>&1 &&
+	[[ ! -f $(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a") ]]; then
+	missing+=(libclang-rt-14-dev)
+fi
 
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 

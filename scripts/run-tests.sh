@@ -76,6 +76,7 @@ for plat in "${PLATFORMS[@]}"; do
 	first=$([[ $plat == "${PLATFORMS[0]}" ]] && echo 1)
 	check "$plat/defconfig" "${mk[@]}" "${plat}_defconfig"
 	[[ $first ]] && suite "host-unit-tests" "${mk[@]}" host-tests
+	[[ $first ]] && suite "fuzz-vgic" "${mk[@]}" fuzz-smoke
 	# Warnings are errors: every shipped configuration must build.
 	for dir in configs/*/; do
 		check "$plat/build/$(basename "$dir")" "${mk[@]}" CONFIG="${dir%/}"

@@ -55,30 +55,32 @@ static s64 affinity_info(struct vcpu *vcpu, u32 fid, const u64 *args)
 	return PSCI_AFFINITY_OFF;
 }
 
+/* The calls PSCI defines an SMC64 form for. */
+static bool has_smc64_form(u32 fid)
+{
+	return fid == PSCI_CPU_SUSPEND || fid == PSCI_CPU_ON ||
+	       fid == PSCI_AFFINITY_INFO;
+}
+
+/* Function numbers 0x00-0x0A Bulkhead implements: all of PSCI 1.1's
+ * mandatory and optional calls but MIGRATE and MIGRATE_INFO_UP_CPU. */
+#define PSCI_IMPLEMENTED 0x75fu
+
 static bool implemented(u32 fid)
 {
-	switch (fid) {
-	case PSCI_VERSION:
-	case PSCI_CPU_SUSPEND:
-	case PSCI_CPU_SUSPEND | PSCI_SMC64:
-	case PSCI_CPU_OFF:
-	case PSCI_CPU_ON:
-	case PSCI_CPU_ON | PSCI_SMC64:
-	case PSCI_AFFINITY_INFO:
-	case PSCI_AFFINITY_INFO | PSCI_SMC64:
-	case PSCI_MIGRATE_INFO_TYPE:
-	case PSCI_SYSTEM_OFF:
-	case PSCI_SYSTEM_RESET:
-	case PSCI_FEATURES:
-	case SMCCC_VERSION:
+	u32 base = fid & ~PSCI_SMC64;
+
+	if (fid == SMCCC_VERSION)
 		return true;
-	}
-	return false;
+	if ((fid & PSCI_SMC64) && !has_smc64_form(base))
+		return false;
+	return base >= PSCI_VERSION && base <= PSCI_FEATURES &&
+	       (PSCI_IMPLEMENTED >> (base - PSCI_VERSION) & 1);
 }
 
 s64 psci_call(struct vcpu *vcpu, u32 fid, const u64 *args)
 {
-	if (!implemented(fid))
+	if ((fid & PSCI_SMC64) && !has_smc64_form(fid & ~PSCI_SMC64))
 		return PSCI_NOT_SUPPORTED;
 	switch (fid & ~PSCI_SMC64) {
 	case PSCI_VERSION:

@@ -159,6 +159,14 @@ static void put_in_lr(struct vcpu *vcpu, unsigned n, struct virq *q)
 	vcpu->vgic.lr_used |= 1u << n;
 }
 
+/* The bit for q in its vCPU's `incoming` set. */
+static u64 incoming_bit(const struct vm *vm, const struct virq *q)
+{
+	if (q->intid < VGIC_PRIVATE)
+		return 1ULL << q->intid;
+	return 1ULL << (VGIC_PRIVATE + (unsigned)(q - vm->vgic.spis));
+}
+
 /*
  * List registers the guest is done with (deactivated: empty again) go
  * back to the pool. An edge that came while it was in use is pending now.
@@ -184,6 +192,9 @@ static void free_done_lrs(struct vcpu *vcpu)
 		q->in_lr = false;
 		c->lr[n] = NULL;
 		c->lr_used &= ~(1u << n);
+		/* Another instance (a new edge, a GICv2 sender) is next. */
+		if (is_pending(q))
+			c->incoming |= incoming_bit(vcpu->vm, q);
 	}
 }
 
@@ -354,14 +365,6 @@ bool vgic_needs_flush(const struct vcpu *vcpu)
 }
 
 /* ------------------------------------------------------------------ */
-
-/* The bit for q in its vCPU's `incoming` set. */
-static u64 incoming_bit(const struct vm *vm, const struct virq *q)
-{
-	if (q->intid < VGIC_PRIVATE)
-		return 1ULL << q->intid;
-	return 1ULL << (VGIC_PRIVATE + (unsigned)(q - vm->vgic.spis));
-}
 
 /* With the lock held: make q pending for `vcpu`, to be placed there. */
 void vgic_set_pending_locked(struct vm *vm, struct virq *q, unsigned vcpu)
