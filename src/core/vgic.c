@@ -18,6 +18,8 @@
 #include "platform.h"
 #include "vm.h"
 
+static unsigned nr_lrs; /* list registers per core: the same on all */
+
 static void init_private(struct vgic_cpu *c)
 {
 	for (unsigned i = 0; i < VGIC_PRIVATE; i++) {
@@ -51,6 +53,7 @@ static void init_spis(struct vm *vm)
 
 void vgic_init(struct vm *vm)
 {
+	nr_lrs = gic_lr_count();
 	vm->vgic.v3 = platform.gic_version == 3;
 	vm->vgic.lock = (struct spinlock)SPINLOCK_INIT;
 }
@@ -62,6 +65,7 @@ void vgic_reset(struct vm *vm)
 
 	g->ctlr = 0;
 	init_spis(vm);
+	g->typer = vgic_typer(vm);
 	for (unsigned i = 0; i < g->spi_count; i++) {
 		u32 intid = g->spis[i].intid;
 
@@ -228,7 +232,7 @@ static void watch_repends(struct vcpu *vcpu)
 
 static int free_lr(const struct vgic_cpu *c)
 {
-	u32 free = ~c->lr_used & ((1u << gic_lr_count()) - 1);
+	u32 free = ~c->lr_used & ((1u << nr_lrs) - 1);
 
 	return free ? __builtin_ctz(free) : -1;
 }
@@ -240,7 +244,7 @@ static int evictable_lr(struct vcpu *vcpu, const struct virq *q)
 	struct vgic_cpu *c = &vcpu->vgic;
 	int worst = -1;
 
-	for (unsigned n = 0; n < gic_lr_count(); n++) {
+	for (unsigned n = 0; n < nr_lrs; n++) {
 		struct virq *held = c->lr[n];
 
 		if (!held || gic_lr_state(n) != LR_PENDING)

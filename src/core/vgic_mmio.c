@@ -274,7 +274,7 @@ static bool per_irq_access(const struct target *t, struct mmio_access *a)
 
 /* ------------------------------------------------- distributor only */
 
-static u32 typer(const struct vm *vm)
+u32 vgic_typer(const struct vm *vm)
 {
 	u32 lines = 1; /* interrupts 0..31 */
 
@@ -398,7 +398,7 @@ static void dist_access(const struct target *t, struct mmio_access *a)
 		a->value = vm->vgic.ctlr | (v3 ? CTLR_V3_RAO : 0);
 		return;
 	case GICD_TYPER:
-		a->value = typer(vm);
+		a->value = vm->vgic.typer;
 		return;
 	case GICD_IIDR:
 		a->value = IIDR_ARM;
@@ -455,19 +455,46 @@ static bool redist_access(struct vcpu *vcpu, u64 off, struct mmio_access *a)
 	return true;
 }
 
+/*
+ * Distributor registers that are fixed, or a single word: read without the
+ * lock (the guest's most frequent distributor reads: a fast path).
+ */
+static bool dist_word_read(const struct vm *vm, u32 off, struct mmio_access *a)
+{
+	bool v3 = vm->vgic.v3;
+
+	if (a->write || a->size != 4)
+		return false;
+	switch (off) {
+	case GICD_CTLR:
+		a->value = vm->vgic.ctlr | (v3 ? CTLR_V3_RAO : 0);
+		return true;
+	case GICD_TYPER:
+		a->value = vm->vgic.typer;
+		return true;
+	case GICD_IIDR:
+		a->value = IIDR_ARM;
+		return true;
+	}
+	return false;
+}
+
 bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *a)
 {
 	struct vm *vm = vcpu->vm;
 	struct vgic *g = &vm->vgic;
 	u64 ipa = a->ipa;
+	u64 off = ipa - platform.gicd_base;
 	bool handled = true;
 
 	if (!a->write)
 		a->value = 0;
+	if (ipa >= platform.gicd_base && off < GICD_SIZE &&
+	    dist_word_read(vm, (u32)off, a))
+		return true;
 	spin_lock(&g->lock);
-	if (ipa >= platform.gicd_base && ipa - platform.gicd_base < GICD_SIZE) {
-		struct target t = {vcpu, false,
-				   (u32)(ipa - platform.gicd_base)};
+	if (ipa >= platform.gicd_base && off < GICD_SIZE) {
+		struct target t = {vcpu, false, (u32)off};
 
 		dist_access(&t, a);
 	} else if (g->v3 && ipa >= platform.gicr_base) {
@@ -475,7 +502,8 @@ bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *a)
 	} else {
 		handled = false;
 	}
-	for (unsigned i = 0; handled && i < vm->vcpu_count; i++)
+	/* A write may have made interrupts deliverable, anywhere. */
+	for (unsigned i = 0; handled && a->write && i < vm->vcpu_count; i++)
 		vgic_kick_locked(vm, i);
 	spin_unlock(&g->lock);
 	return handled;

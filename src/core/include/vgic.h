@@ -46,7 +46,8 @@ struct vgic_cpu {
 
 struct vgic {
 	bool v3;
-	u32 ctlr; /* GICD_CTLR group enables: forward when non-zero */
+	u32 ctlr;  /* GICD_CTLR group enables: forward when non-zero */
+	u32 typer; /* GICD_TYPER, fixed by the VM's config */
 	unsigned spi_count;
 	struct virq spis[VGIC_MAX_SPIS];
 	struct spinlock lock;
@@ -85,6 +86,7 @@ u8 vgic_lr_state_locked(const struct vcpu *vcpu, const struct virq *q);
 struct virq *vgic_spi(struct vgic *g, u32 intid);
 void vgic_set_pending_locked(struct vm *vm, struct virq *q, unsigned vcpu);
 void vgic_kick_locked(struct vm *vm, unsigned vcpu);
+u32 vgic_typer(const struct vm *vm);
 void vgic_send_sgi_locked(struct vcpu *sender, u32 targets, u32 intid);
 
 #endif
