@@ -406,6 +406,30 @@ struct virq *vgic_spi(struct vgic *g, u32 intid)
 	return NULL;
 }
 
+/*
+ * The fast path for an interrupt arriving on its own vCPU's core (a timer
+ * tick): when nothing else waits and nothing changed, straight into a free
+ * list register. Returns false to take the general path.
+ */
+static bool inject_now(struct vcpu *vcpu, struct virq *q)
+{
+	struct vgic_cpu *c = &vcpu->vgic;
+	int n;
+
+	if (c->waiting || c->rescan || c->repends || c->incoming ||
+	    !q->enabled || !vcpu->vm->vgic.ctlr)
+		return false;
+	n = free_lr(c);
+	if (n < 0 || q->in_lr) {
+		free_done_lrs(vcpu); /* e.g. the last tick's, done by now */
+		n = free_lr(c);
+		if (n < 0 || q->in_lr || c->incoming)
+			return false;
+	}
+	put_in_lr(vcpu, (unsigned)n, q);
+	return true;
+}
+
 void vgic_hw_irq(struct vcpu *vcpu, u32 intid)
 {
 	struct vgic *g = &vcpu->vm->vgic;
@@ -420,8 +444,10 @@ void vgic_hw_irq(struct vcpu *vcpu, u32 intid)
 	}
 	spin_lock(&g->lock);
 	target = intid < VGIC_PRIVATE ? vcpu->id : q->target;
-	vgic_set_pending_locked(vcpu->vm, q, target);
-	vgic_kick_locked(vcpu->vm, target);
+	if (target != vcpu->id || !inject_now(vcpu, q)) {
+		vgic_set_pending_locked(vcpu->vm, q, target);
+		vgic_kick_locked(vcpu->vm, target);
+	}
 	spin_unlock(&g->lock);
 }
 
