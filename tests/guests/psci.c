@@ -114,6 +114,20 @@ static void check_vcpu1_life(void)
 	      PSCI_AFFINITY_OFF);
 }
 
+/*
+ * Each VM's virtual counter starts at 0 when it (re)starts; the physical
+ * one keeps the machine's time. After the first run, the physical counter
+ * must be well ahead of the virtual one.
+ */
+static void check_counter_restarted(void)
+{
+	uint64_t virt = read_sysreg(cntvct_el0);
+	uint64_t phys = read_sysreg(cntpct_el0);
+
+	printf("virtual counter 0x%lx, physical 0x%lx: %s\n", virt, phys,
+	       virt * 2 < phys ? "restarted with the VM" : "NOT restarted");
+}
+
 void guest_main(unsigned long x0)
 {
 	uint32_t dir = readl(GPIODIR);
@@ -121,6 +135,7 @@ void guest_main(unsigned long x0)
 	(void)x0;
 	if (dir & BOOT_MARK) {
 		printf("second boot after SYSTEM_RESET\n");
+		check_counter_restarted();
 		writel(GPIODIR, dir & ~BOOT_MARK);
 		psci_system_off(CONDUIT_SMC);
 	}
