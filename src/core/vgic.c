@@ -27,6 +27,7 @@ static void init_private(struct vgic_cpu *c)
 		bool timer = i == GIC_VTIMER_IRQ || i == GIC_PTIMER_IRQ;
 
 		*q = (struct virq){.intid = (u16)i,
+				   .slot = (u8)i,
 				   .exists = i < 16 || timer,
 				   .edge = i < 16,
 				   .hw = timer};
@@ -47,6 +48,7 @@ static void init_spis(struct vm *vm)
 	g->spi_count = (unsigned)vm->cfg->irq_count;
 	for (unsigned i = 0; i < g->spi_count; i++)
 		g->spis[i] = (struct virq){.intid = (u16)vm->cfg->irqs[i],
+					   .slot = (u8)(VGIC_PRIVATE + i),
 					   .exists = true,
 					   .hw = true};
 }
@@ -164,11 +166,9 @@ static void put_in_lr(struct vcpu *vcpu, unsigned n, struct virq *q)
 }
 
 /* The bit for q in its vCPU's `incoming` set. */
-static u64 incoming_bit(const struct vm *vm, const struct virq *q)
+static u64 incoming_bit(const struct virq *q)
 {
-	if (q->intid < VGIC_PRIVATE)
-		return 1ULL << q->intid;
-	return 1ULL << (VGIC_PRIVATE + (unsigned)(q - vm->vgic.spis));
+	return 1ULL << q->slot;
 }
 
 /*
@@ -198,7 +198,7 @@ static void free_done_lrs(struct vcpu *vcpu)
 		c->lr_used &= ~(1u << n);
 		/* Another instance (a new edge, a GICv2 sender) is next. */
 		if (is_pending(q))
-			c->incoming |= incoming_bit(vcpu->vm, q);
+			c->incoming |= incoming_bit(q);
 	}
 }
 
@@ -382,7 +382,7 @@ void vgic_set_pending_locked(struct vm *vm, struct virq *q, unsigned vcpu)
 	} else {
 		q->pending = true;
 	}
-	c->incoming |= incoming_bit(vm, q);
+	c->incoming |= incoming_bit(q);
 }
 
 /* With the lock held: have the vCPU's core flush if it must. */

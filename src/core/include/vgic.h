@@ -24,7 +24,8 @@ struct virq {
 	u8 target;	/* SPIs: the vCPU it is routed to */
 	u8 sgi_sources; /* GICv2 SGIs: the vCPUs that sent one */
 	u8 lr_source;	/* with in_lr: the GICv2 SGI sender it carries */
-	bool exists;	/* part of the VM's GIC at all */
+	u8 slot; /* its bit in `incoming`: the INTID, or 32 + the SPI's index */
+	bool exists; /* part of the VM's GIC at all */
 	bool enabled;
 	bool pending; /* waiting for a list register */
 	bool repend;  /* a new edge while in a list register */
