@@ -21,7 +21,6 @@
 #define GICD_ICACTIVER	0x380
 #define GICD_IPRIORITYR 0x400
 #define GICD_ITARGETSR	0x800
-#define GICD_ICFGR	0xc00
 #define GICD_SGIR	0xf00
 
 #define GICC_CTLR	0x0000
@@ -161,15 +160,6 @@ void gic_irq_clear_active(u32 intid, unsigned cpu)
 void gic_irq_route(u32 intid, unsigned cpu)
 {
 	*reg8(platform.gicd_base, GICD_ITARGETSR + intid) = cpu_interface[cpu];
-}
-
-void gic_irq_set_edge(u32 intid, bool edge)
-{
-	volatile u32 *cfg =
-		reg(platform.gicd_base, GICD_ICFGR + 4 * (intid / 16));
-	u32 bit = 2u << (2 * (intid % 16));
-
-	*cfg = edge ? (*cfg | bit) : (*cfg & ~bit);
 }
 
 /* ----------------------------------------------- virtual interface */

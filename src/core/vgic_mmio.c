@@ -10,7 +10,8 @@
 #include "vgic.h"
 #include "vm.h"
 
-#define GICD_SIZE      0x10000
+#define GICD_SIZE_V3   0x10000
+#define GICD_SIZE_V2   0x1000
 #define GICR_FRAME     0x20000
 #define GICR_SGI_FRAME 0x10000
 
@@ -485,15 +486,16 @@ bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *a)
 	struct vgic *g = &vm->vgic;
 	u64 ipa = a->ipa;
 	u64 off = ipa - platform.gicd_base;
+	u64 dist_size = g->v3 ? GICD_SIZE_V3 : GICD_SIZE_V2;
 	bool handled = true;
 
 	if (!a->write)
 		a->value = 0;
-	if (ipa >= platform.gicd_base && off < GICD_SIZE &&
+	if (ipa >= platform.gicd_base && off < dist_size &&
 	    dist_word_read(vm, (u32)off, a))
 		return true;
 	spin_lock(&g->lock);
-	if (ipa >= platform.gicd_base && off < GICD_SIZE) {
+	if (ipa >= platform.gicd_base && off < dist_size) {
 		struct target t = {vcpu, false, (u32)off};
 
 		dist_access(&t, a);

@@ -27,7 +27,8 @@
 #include "vgic.h"
 #include "vm_fixture.h"
 
-#define GICD_SIZE      0x10000
+#define GICD_SIZE_V3   0x10000
+#define GICD_SIZE_V2   0x1000
 #define GICR_FRAME     0x20000
 #define GICR_SGI_FRAME 0x10000
 
@@ -161,7 +162,9 @@ static struct mmio_access take_access(struct input *in)
 
 static bool is_vgic_address(const struct vm *vm, u64 ipa)
 {
-	if (ipa >= platform.gicd_base && ipa - platform.gicd_base < GICD_SIZE)
+	u64 dist_size = vm->vgic.v3 ? GICD_SIZE_V3 : GICD_SIZE_V2;
+
+	if (ipa >= platform.gicd_base && ipa - platform.gicd_base < dist_size)
 		return true;
 	return vm->vgic.v3 && ipa >= platform.gicr_base &&
 	       (ipa - platform.gicr_base) / GICR_FRAME < vm->vcpu_count;

@@ -17,7 +17,6 @@
  */
 #include "guest.h"
 
-#define SWEEP_SIZE    GICD_SIZE_V3
 #define GICC_SIZE     0x2000UL
 #define GICD_TYPER    0x004
 #define GICD_PIDR2_V2 0xfe8
@@ -249,12 +248,23 @@ static void check_ids(uint32_t typer, uint32_t pidr2)
 							: "CHANGED");
 }
 
+/* A GICv2 distributor is 4 KiB: the rest of its 64 KiB frame is nothing. */
+static void beyond_v2_distributor(void)
+{
+	expect_abort_quiet();
+	(void)readl(GICD_BASE + GICD_SIZE_V2);
+	printf("hostile: read beyond the GICv2 distributor: %s\n",
+	       abort_taken(NULL) ? "aborted" : "no abort");
+}
+
 static void attack(void)
 {
 	uint32_t typer = readl(GICD_BASE + GICD_TYPER);
 	uint32_t pidr2 = read_pidr2();
 
-	sweep_window("GICD", GICD_BASE, SWEEP_SIZE);
+	/* The whole distributor: 64 KiB on GICv3, 4 KiB on GICv2. */
+	sweep_window("GICD", GICD_BASE,
+		     gic_version() == 3 ? GICD_SIZE_V3 : GICD_SIZE_V2);
 	if (gic_version() == 3) {
 		sweep_window("GICR", gicr_base(0), GICR_STRIDE);
 		sweep(gicr_base(1), GICR_STRIDE, false, all_ones);
@@ -262,6 +272,7 @@ static void attack(void)
 		garbage_sgis();
 	} else {
 		sweep_window("GICC", GICC_BASE, GICC_SIZE);
+		beyond_v2_distributor();
 	}
 	odd_sized();
 	no_syndrome("ldp", load_pair);

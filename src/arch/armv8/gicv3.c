@@ -29,7 +29,6 @@
 #define ICPENDR	   0x280
 #define ICACTIVER  0x380
 #define IPRIORITYR 0x400
-#define ICFGR	   0xc00
 
 #define GICR_FRAME_SIZE		   0x20000
 #define GICR_TYPER		   0x0008
@@ -202,15 +201,6 @@ void gic_irq_route(u32 intid, unsigned cpu)
 	/* IROUTER holds Aff3 at [39:32] and Aff2.Aff1.Aff0 as in MPIDR. */
 	*reg64(platform.gicd_base + GICD_IROUTER + 8 * intid) =
 		(mpidr & 0xff00ffffffULL);
-}
-
-void gic_irq_set_edge(u32 intid, bool edge)
-{
-	volatile u32 *cfg =
-		reg32(platform.gicd_base + ICFGR + 4 * (intid / 16));
-	u32 bit = 2u << (2 * (intid % 16));
-
-	*cfg = edge ? (*cfg | bit) : (*cfg & ~bit);
 }
 
 /* ----------------------------------------------- virtual interface */

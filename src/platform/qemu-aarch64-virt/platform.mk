@@ -2,9 +2,9 @@
 QEMU_SYSTEM := qemu-system-aarch64
 ifdef CONFIG_GIC_V2
 # QEMU 7.2's GICv2 model loses physical interrupts a hardware list register
-# deactivated when vCPUs run in parallel threads (MTTCG); one TCG thread
-# for all vCPUs avoids it (the same tests pass under -icount too).
-QEMU_MACHINE := -M virt,virtualization=on,gic-version=2 -accel tcg,thread=single -cpu cortex-a53
+# deactivated when vCPUs run in parallel threads (MTTCG). -icount runs them
+# on one thread, deterministically (one counter tick per instruction).
+QEMU_MACHINE := -M virt,virtualization=on,gic-version=2 -icount shift=4,sleep=off -cpu cortex-a53
 else
 QEMU_MACHINE := -M virt,virtualization=on,gic-version=3 -cpu cortex-a53
 endif
