@@ -18,10 +18,7 @@
 #define EC_SYSREG 0x18
 #define EC_DABT_LOW 0x24
 
-.macro save_caller_saved
-	sub	sp, sp, #FRAME_SIZE
-	stp	x0, x1, [sp, #16 * 0]
-	stp	x2, x3, [sp, #16 * 1]
+.macro save_x4_to_x18_and_x30
 	stp	x4, x5, [sp, #16 * 2]
 	stp	x6, x7, [sp, #16 * 3]
 	stp	x8, x9, [sp, #16 * 4]
@@ -31,6 +28,13 @@
 	stp	x16, x17, [sp, #16 * 8]
 	str	x18, [sp, #8 * 18]
 	str	x30, [sp, #8 * 30]
+.endm
+
+.macro save_caller_saved
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp, #16 * 0]
+	stp	x2, x3, [sp, #16 * 1]
+	save_x4_to_x18_and_x30
 .endm
 
 .macro restore_caller_saved_and_eret
@@ -122,15 +126,7 @@ guest_sync_save_esr:
 guest_sync_save:
 	/* x0-x2 are in the frame already (x2 is used now); x1 holds ESR. */
 	str	x3, [sp, #8 * 3]
-	stp	x4, x5, [sp, #16 * 2]
-	stp	x6, x7, [sp, #16 * 3]
-	stp	x8, x9, [sp, #16 * 4]
-	stp	x10, x11, [sp, #16 * 5]
-	stp	x12, x13, [sp, #16 * 6]
-	stp	x14, x15, [sp, #16 * 7]
-	stp	x16, x17, [sp, #16 * 8]
-	str	x18, [sp, #8 * 18]
-	str	x30, [sp, #8 * 30]
+	save_x4_to_x18_and_x30
 	mov	x0, sp
 	lsr	x2, x1, #26
 	cmp	x2, #EC_HVC64
