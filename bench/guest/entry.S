@@ -9,15 +9,12 @@
  *    drops to EL1h. SMC then reaches QEMU's own PSCI.
  */
 
-#define GUEST_MAX_VCPUS 4
-#define STACK_SHIFT	14 /* 16 KiB per vCPU, see guest.ld */
+#include "start.inc"
 
-#define SCTLR_EL1_VALUE 0x30d00800 /* RES1 bits: MMU, caches, checks off */
 #define HCR_EL2_RW	(1 << 31)  /* EL1 is AArch64; nothing trapped */
 #define CNTHCTL_EL1_ALL 3	   /* EL1PCTEN | EL1PCEN */
 #define SPSR_EL1H_MASKED 0x3c5	   /* EL1h, DAIF masked */
 #define ICC_SRE_EL2_ALL	0xf	   /* SRE, DFB, DIB, Enable (EL1 may use it) */
-#define PSCI_CPU_OFF	0x84000002
 
 /* Vector 5 (IRQ, current EL, SP_ELx): instructions before its timestamp. */
 #define IRQ_STAMP_SKEW 1
@@ -28,9 +25,9 @@ _start:
 	mov	x19, x0
 	adr	x20, 1f
 	b	el2_to_el1
-1:	bl	init_el1
-	bl	zero_bss
-	bl	set_stack
+1:	init_el1 x0, el1_vectors
+	zero_bss x0, x1
+	set_stack x0, x1
 	mov	x0, x19
 	bl	bench_main
 	b	.
@@ -41,8 +38,8 @@ bench_secondary_entry:
 	mov	x19, x0
 	adr	x20, 1f
 	b	el2_to_el1
-1:	bl	init_el1
-	bl	set_stack
+1:	init_el1 x0, el1_vectors
+	set_stack x0, x1
 	mov	x0, x19
 	bl	bench_secondary
 	b	.
@@ -72,38 +69,6 @@ el2_to_el1:
 	eret
 2:	br	x20
 
-init_el1:
-	msr	daifset, #0xf
-	ldr	x0, =SCTLR_EL1_VALUE
-	msr	sctlr_el1, x0
-	adr	x0, el1_vectors
-	msr	vbar_el1, x0
-	isb
-	ret
-
-zero_bss:
-	adrp	x0, __bss_start
-	add	x0, x0, :lo12:__bss_start
-	adrp	x1, __bss_end
-	add	x1, x1, :lo12:__bss_end
-1:	cmp	x0, x1
-	b.hs	2f
-	str	xzr, [x0], #8
-	b	1b
-2:	ret
-
-/* sp = top of this vCPU's stack; a vCPU without one turns itself off. */
-set_stack:
-	mrs	x0, mpidr_el1
-	and	x0, x0, #0xff
-	cmp	x0, #GUEST_MAX_VCPUS
-	b.hs	no_stack
-	add	x0, x0, #1
-	adrp	x1, __stacks_start
-	add	x1, x1, :lo12:__stacks_start
-	add	x1, x1, x0, lsl #STACK_SHIFT
-	mov	sp, x1
-	ret
 no_stack:
 	ldr	w0, =PSCI_CPU_OFF
 	smc	#0

@@ -5,54 +5,14 @@
  * EL1h with the MMU and caches off and DAIF masked.
  */
 
-#define GUEST_MAX_VCPUS 4
-#define STACK_SHIFT 14 /* 16 KiB per vCPU, see guest.ld */
-
-/* SCTLR_EL1: RES1 bits only; MMU, caches and alignment checks off. */
-#define SCTLR_EL1_VALUE 0x30d00800
-
-#define PSCI_CPU_OFF 0x84000002
-
-/* sp = top of this vCPU's stack; a vCPU without a stack turns itself off. */
-.macro set_stack tmp0, tmp1
-	mrs	\tmp0, mpidr_el1
-	and	\tmp0, \tmp0, #0xff
-	cmp	\tmp0, #GUEST_MAX_VCPUS
-	b.hs	no_stack
-	add	\tmp0, \tmp0, #1
-	adrp	\tmp1, __stacks_start
-	add	\tmp1, \tmp1, :lo12:__stacks_start
-	add	\tmp1, \tmp1, \tmp0, lsl #STACK_SHIFT
-	mov	sp, \tmp1
-.endm
-
-/* Per-vCPU state the hypervisor may not have set to what we rely on. */
-.macro init_el1 tmp
-	msr	daifset, #0xf
-	ldr	\tmp, =SCTLR_EL1_VALUE
-	msr	sctlr_el1, \tmp
-	adrp	\tmp, vectors
-	add	\tmp, \tmp, :lo12:vectors
-	msr	vbar_el1, \tmp
-	isb
-.endm
+#include "start.inc"
 
 	.section .text.boot, "ax"
 	.global _start
 _start:
 	mov	x19, x0
-	init_el1 x1
-
-	/* The hypervisor zeroes VM RAM, but a SYSTEM_RESET may not. */
-	adrp	x1, __bss_start
-	add	x1, x1, :lo12:__bss_start
-	adrp	x2, __bss_end
-	add	x2, x2, :lo12:__bss_end
-1:	cmp	x1, x2
-	b.hs	2f
-	str	xzr, [x1], #8
-	b	1b
-2:
+	init_el1 x1, vectors
+	zero_bss x1, x2
 	set_stack x1, x2
 	mov	x0, x19
 	bl	guest_main
@@ -62,7 +22,7 @@ _start:
 	.global secondary_entry
 secondary_entry:
 	mov	x19, x0
-	init_el1 x1
+	init_el1 x1, vectors
 	set_stack x1, x2
 	mov	x0, x19
 	bl	guest_secondary_start
