@@ -84,14 +84,7 @@ no_stack:
 #define FRAME_SIZE (20 * 8)
 
 .macro save_caller_saved
-	stp	x2, x3, [sp, #16 * 1]
-	stp	x4, x5, [sp, #16 * 2]
-	stp	x6, x7, [sp, #16 * 3]
-	stp	x8, x9, [sp, #16 * 4]
-	stp	x10, x11, [sp, #16 * 5]
-	stp	x12, x13, [sp, #16 * 6]
-	stp	x14, x15, [sp, #16 * 7]
-	stp	x16, x17, [sp, #16 * 8]
+	save_x2_to_x17
 	stp	x18, x30, [sp, #16 * 9]
 .endm
 
@@ -133,14 +126,7 @@ irq_common:
 	bl	bench_irq
 
 restore_and_return:
-	ldp	x2, x3, [sp, #16 * 1]
-	ldp	x4, x5, [sp, #16 * 2]
-	ldp	x6, x7, [sp, #16 * 3]
-	ldp	x8, x9, [sp, #16 * 4]
-	ldp	x10, x11, [sp, #16 * 5]
-	ldp	x12, x13, [sp, #16 * 6]
-	ldp	x14, x15, [sp, #16 * 7]
-	ldp	x16, x17, [sp, #16 * 8]
+	restore_x2_to_x17
 	ldp	x18, x30, [sp, #16 * 9]
 	ldp	x0, x1, [sp], #FRAME_SIZE
 	eret
