@@ -383,34 +383,11 @@ static void dist_access(const struct target *t, struct mmio_access *a)
 		sgi_pending_access(t, off >= GICD_SPENDSGIR, a);
 		return;
 	}
-	if (a->size != 4) {
-		a->value = 0;
-		return;
-	}
-	if (a->write) {
-		if (off == GICD_CTLR)
-			set_ctlr(vm, (u32)a->value);
-		else if (off == GICD_SGIR && !v3)
-			sgir_write(t->vcpu, (u32)a->value);
-		return;
-	}
-	switch (off) {
-	case GICD_CTLR:
-		a->value = vm->vgic.ctlr | (v3 ? CTLR_V3_RAO : 0);
-		return;
-	case GICD_TYPER:
-		a->value = vm->vgic.typer;
-		return;
-	case GICD_IIDR:
-		a->value = IIDR_ARM;
-		return;
-	case GICD_PIDR2_V3:
-		a->value = v3 ? 0x30 : 0;
-		return;
-	case GICD_PIDR2_V2:
-		a->value = v3 ? 0 : 0x20;
-		return;
-	}
+	/* Reads of the fixed registers never get here (dist_word_read). */
+	if (a->write && a->size == 4 && off == GICD_CTLR)
+		set_ctlr(vm, (u32)a->value);
+	else if (a->write && a->size == 4 && off == GICD_SGIR && !v3)
+		sgir_write(t->vcpu, (u32)a->value);
 	a->value = 0;
 }
 
@@ -458,7 +435,8 @@ static bool redist_access(struct vcpu *vcpu, u64 off, struct mmio_access *a)
 
 /*
  * Distributor registers that are fixed, or a single word: read without the
- * lock (the guest's most frequent distributor reads: a fast path).
+ * lock (the guest's most frequent distributor reads: a fast path). The
+ * only place these registers are read.
  */
 static bool dist_word_read(const struct vm *vm, u32 off, struct mmio_access *a)
 {
@@ -475,6 +453,12 @@ static bool dist_word_read(const struct vm *vm, u32 off, struct mmio_access *a)
 		return true;
 	case GICD_IIDR:
 		a->value = IIDR_ARM;
+		return true;
+	case GICD_PIDR2_V3:
+		a->value = v3 ? 0x30 : 0;
+		return true;
+	case GICD_PIDR2_V2:
+		a->value = v3 ? 0 : 0x20;
 		return true;
 	}
 	return false;
