@@ -95,20 +95,17 @@ TEST(pagetable_falls_back_to_pages)
 TEST(pagetable_stage2_attributes)
 {
 	struct pt pt = new_pt(PT_STAGE2, POOL_PAGES);
-	u64 ram, ro, dev;
+	u64 ram, dev;
 
 	pt_map(&pt, 0x40000000, pa_of(0x40000000), 2 << 20, MEM_NORMAL);
-	pt_map(&pt, 0x40200000, pa_of(0x40200000), 4096, MEM_NORMAL_RO);
 	pt_map(&pt, 0x09010000, pa_of(0x09010000), 4096, MEM_DEVICE);
 	ram = walk(&pt, 0x40000000).pte;
-	ro = walk(&pt, 0x40200000).pte;
 	dev = walk(&pt, 0x09010000).pte;
 	CHECK_EQ(S2_MEMATTR(ram), 0xf); /* normal, write-back */
 	CHECK_EQ(S2AP(ram), 3);		/* read/write */
 	CHECK_EQ(SH(ram), 3);		/* inner shareable */
 	CHECK_EQ(AF(ram), 1);
 	CHECK_EQ(XN(ram), 0);
-	CHECK_EQ(S2AP(ro), 1);	      /* read only */
 	CHECK_EQ(S2_MEMATTR(dev), 1); /* Device-nGnRE */
 	CHECK_EQ(XN(dev), 1);
 	CHECK_EQ(dev & 3, 3); /* a level-3 page descriptor */

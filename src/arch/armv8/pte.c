@@ -13,7 +13,6 @@
 /* EL2 stage 1: AttrIndx selects a MAIR_EL2 slot; AP[1] is RES1. */
 #define S1_ATTR(idx) ((u64)(idx) << 2)
 #define S1_AP_RES1   BIT(6)
-#define S1_AP_RO     BIT(7)
 
 /* Stage 2: the memory type and access rights sit in the descriptor. */
 #define S2_MEMATTR_DEVICE_nGnRE (1ULL << 2)
@@ -26,9 +25,6 @@ static u64 stage1_attrs(enum mem_type type)
 	switch (type) {
 	case MEM_DEVICE:
 		return S1_ATTR(MAIR_IDX_DEVICE) | S1_AP_RES1 | PTE_XN;
-	case MEM_NORMAL_RO:
-		return S1_ATTR(MAIR_IDX_NORMAL) | S1_AP_RES1 | S1_AP_RO |
-		       PTE_SH_INNER;
 	case MEM_NORMAL:
 		break;
 	}
@@ -40,8 +36,6 @@ static u64 stage2_attrs(enum mem_type type)
 	switch (type) {
 	case MEM_DEVICE:
 		return S2_MEMATTR_DEVICE_nGnRE | S2AP_R | S2AP_W | PTE_XN;
-	case MEM_NORMAL_RO:
-		return S2_MEMATTR_NORMAL_WB | S2AP_R | PTE_SH_INNER;
 	case MEM_NORMAL:
 		break;
 	}

@@ -33,9 +33,8 @@ enum pt_regime {
 };
 
 enum mem_type {
-	MEM_NORMAL,    /* RAM: cacheable, read/write/execute */
-	MEM_NORMAL_RO, /* RAM the owner may only read and execute */
-	MEM_DEVICE,    /* MMIO: Device-nGnRE, execute-never */
+	MEM_NORMAL, /* RAM: cacheable, read/write/execute */
+	MEM_DEVICE, /* MMIO: Device-nGnRE, execute-never */
 };
 
 /* A block (levels 1, 2) or page (level 3) descriptor. */
