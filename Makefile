@@ -96,7 +96,7 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes 
 LTO := -flto
 comma := ,
 COMMON_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -fno-common \
-	-fno-stack-protector -fno-pic -fno-tree-loop-distribute-patterns -MMD -MP \
+	-fno-stack-protector -fomit-frame-pointer -fno-pic -fno-tree-loop-distribute-patterns -MMD -MP \
 	-include $(AUTOCONF)
 CORE_INC := -Isrc/core/include
 ARCH_INC := $(CORE_INC) -Isrc/arch/$(ARCH)/include

@@ -10,27 +10,29 @@
 #include "vgic.h"
 #include "vm.h"
 
+void irq_handle(struct vcpu *vcpu, u32 intid)
+{
+	gic_eoi(intid);
+	if (intid == GIC_MAINT_IRQ && vcpu) {
+		/* A level: refill the list registers before it is
+		 * deactivated, or it is taken again at once. */
+		vgic_flush(vcpu);
+		gic_deactivate(intid);
+	} else if (intid == GIC_HYP_IPI || intid == GIC_MAINT_IRQ) {
+		gic_deactivate(intid);
+	} else if (vcpu) {
+		vgic_hw_irq(vcpu, intid);
+	} else {
+		gic_deactivate(intid);
+		log_warn("interrupt %u on CPU %u, which runs no VM", intid,
+			 arch_cpu_id());
+	}
+}
+
 void irq_handle_pending(struct vcpu *vcpu)
 {
-	for (;;) {
-		u32 intid = gic_ack();
+	u32 intid;
 
-		if (intid >= GIC_SPURIOUS)
-			return;
-		gic_eoi(intid);
-		if (intid == GIC_MAINT_IRQ && vcpu) {
-			/* A level: refill the list registers before it is
-			 * deactivated, or it is taken again at once. */
-			vgic_flush(vcpu);
-			gic_deactivate(intid);
-		} else if (intid == GIC_HYP_IPI || intid == GIC_MAINT_IRQ) {
-			gic_deactivate(intid);
-		} else if (vcpu) {
-			vgic_hw_irq(vcpu, intid);
-		} else {
-			gic_deactivate(intid);
-			log_warn("interrupt %u on CPU %u, which runs no VM",
-				 intid, arch_cpu_id());
-		}
-	}
+	while ((intid = gic_ack()) < GIC_SPURIOUS)
+		irq_handle(vcpu, intid);
 }

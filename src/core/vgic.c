@@ -160,6 +160,7 @@ static void put_in_lr(struct vcpu *vcpu, unsigned n, struct virq *q)
 		q->pending = false;
 	gic_lr_write(n, &lr);
 	q->lr_source = lr.source;
+	q->lr = (u8)n;
 	q->in_lr = true;
 	vcpu->vgic.lr[n] = q;
 	vcpu->vgic.lr_used |= 1u << n;
@@ -350,17 +351,12 @@ void vgic_flush(struct vcpu *vcpu)
 
 u8 vgic_lr_state_locked(const struct vcpu *vcpu, const struct virq *q)
 {
-	const struct vgic_cpu *c = &vcpu->vgic;
-
 	if (!q->in_lr)
 		return 0;
 	/* Another core's list registers cannot be read from here. */
 	if (vcpu->cpu != arch_cpu_id())
 		return LR_PENDING;
-	for (unsigned n = 0; n < VGIC_MAX_LRS; n++)
-		if (c->lr[n] == q)
-			return gic_lr_state(n);
-	return 0;
+	return gic_lr_state(q->lr);
 }
 
 bool vgic_needs_flush(const struct vcpu *vcpu)
@@ -427,6 +423,32 @@ static bool inject_now(struct vcpu *vcpu, struct virq *q)
 			return false;
 	}
 	put_in_lr(vcpu, (unsigned)n, q);
+	return true;
+}
+
+/*
+ * The commonest interrupt of all: a timer tick for this core's vCPU, whose
+ * list register still holds the last tick, which the guest has finished
+ * with (the physical timer cannot fire again before that). The tick goes
+ * back into the same register with no lock: the bookkeeping (in_lr, lr[n])
+ * already says it is there. Only this core writes its list registers;
+ * other cores change enables, priorities and pending state under the lock
+ * and then raise a flag here and send an IPI, so a flag missed now is
+ * acted on at the next exit, as if the tick had come a moment earlier.
+ */
+bool vgic_tick(struct vcpu *vcpu, u32 intid)
+{
+	struct vgic_cpu *c = &vcpu->vgic;
+	struct virq *q = &c->private[intid % VGIC_PRIVATE];
+	struct gic_lr lr = {
+		.virq = intid, .pirq = intid, .hw = true, .state = LR_PENDING};
+
+	if (intid >= VGIC_PRIVATE || !q->hw || !q->in_lr || c->incoming ||
+	    c->rescan || c->repends || c->waiting || !q->enabled ||
+	    !vcpu->vm->vgic.ctlr || !(gic_lr_empty_mask() >> q->lr & 1))
+		return false;
+	lr.priority = q->priority;
+	gic_lr_write(q->lr, &lr);
 	return true;
 }
 

@@ -210,47 +210,38 @@ unsigned gic_lr_count(void)
 	return (unsigned)(read_sysreg(ich_vtr_el2) & 0x1f) + 1;
 }
 
-#define LR_CASE(n, op)                                                         \
-	case n:                                                                \
-		op(ich_lr##n##_el2);                                           \
-		break
-
-/* ICH_LR<n>_EL2 are separate registers: one case each. */
-#define LR_SWITCH(n, op)                                                       \
-	switch (n) {                                                           \
-		LR_CASE(0, op);                                                \
-		LR_CASE(1, op);                                                \
-		LR_CASE(2, op);                                                \
-		LR_CASE(3, op);                                                \
-		LR_CASE(4, op);                                                \
-		LR_CASE(5, op);                                                \
-		LR_CASE(6, op);                                                \
-		LR_CASE(7, op);                                                \
-		LR_CASE(8, op);                                                \
-		LR_CASE(9, op);                                                \
-		LR_CASE(10, op);                                               \
-		LR_CASE(11, op);                                               \
-		LR_CASE(12, op);                                               \
-		LR_CASE(13, op);                                               \
-		LR_CASE(14, op);                                               \
-		LR_CASE(15, op);                                               \
-	}
+/*
+ * ICH_LR<n>_EL2 are separate registers: branch to entry n of a table of
+ * 16 two-instruction entries (the access, then a branch past the table).
+ */
+#define LR_TABLE(insn)                                                         \
+	"adr	%[entry], 1f\n\t"                                                 \
+	"add	%[entry], %[entry], %[n], lsl #3\n\t"                             \
+	"br	%[entry]\n"                                                        \
+	"1:\n\t"                                                               \
+	".irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\n\t" insn "\n\t"      \
+	"b	2f\n\t"                                                             \
+	".endr\n"                                                              \
+	"2:"
 
 static u64 lr_read(unsigned n)
 {
-	u64 v = 0;
+	u64 entry, v;
 
-#define READ(reg) (v = read_sysreg(reg))
-	LR_SWITCH(n, READ)
-#undef READ
+	asm volatile(LR_TABLE("mrs	%[v], ich_lr\\n\\()_el2")
+		     : [entry] "=&r"(entry), [v] "=r"(v)
+		     : [n] "r"((u64)(n % 16)));
 	return v;
 }
 
 static void lr_write(unsigned n, u64 v)
 {
-#define WRITE(reg) write_sysreg(reg, v)
-	LR_SWITCH(n, WRITE)
-#undef WRITE
+	u64 entry;
+
+	asm volatile(LR_TABLE("msr	ich_lr\\n\\()_el2, %[v]")
+		     : [entry] "=&r"(entry)
+		     : [n] "r"((u64)(n % 16)), [v] "r"(v)
+		     : "memory");
 }
 
 void gic_lr_write(unsigned n, const struct gic_lr *lr)

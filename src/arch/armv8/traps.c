@@ -169,14 +169,32 @@ void handle_guest_sync(struct guest_frame *f, u64 esr)
 	unexpected_trap(vcpu, esr);
 }
 
-void handle_guest_irq(void)
+/* Kept out of line, so that the fast path needs no stack frame. */
+static noinline void guest_irq_general(struct vcpu *vcpu, u32 intid)
 {
-	struct vcpu *vcpu = this_vcpu();
-
-	irq_handle_pending(vcpu);
+	irq_handle(vcpu, intid);
 	vcpu_check_requests(vcpu);
 	if (vgic_needs_flush(vcpu))
 		vgic_flush(vcpu);
+}
+
+/*
+ * One physical interrupt per exit: if another is pending, the guest exits
+ * again at once. A timer tick the vGIC can re-arm in place returns
+ * straight away.
+ */
+flatten void handle_guest_irq(void)
+{
+	struct vcpu *vcpu = this_vcpu();
+	u32 intid = gic_ack();
+
+	if (intid >= GIC_SPURIOUS)
+		return;
+	if (!vgic_tick(vcpu, intid)) {
+		guest_irq_general(vcpu, intid);
+		return;
+	}
+	gic_eoi(intid);
 }
 
 /* An SError from a guest is asynchronous and cannot be pinned on one

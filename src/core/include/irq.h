@@ -2,10 +2,14 @@
 #ifndef IRQ_H
 #define IRQ_H
 
+#include "types.h"
+
 struct vcpu;
 
-/* Take every physical interrupt pending on this core (vcpu: its vCPU, or
- * NULL for a core in no VM). */
+/* One acknowledged physical interrupt (vcpu: this core's vCPU, or NULL
+ * for a core in no VM). */
+void irq_handle(struct vcpu *vcpu, u32 intid);
+/* Take every physical interrupt pending on this core. */
 void irq_handle_pending(struct vcpu *vcpu);
 
 #endif

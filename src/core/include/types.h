@@ -54,6 +54,9 @@ static inline ipaddr_t ipa_add(ipaddr_t ipa, u64 off)
 
 #define PAGE_SIZE 4096ULL
 #define noreturn  _Noreturn
+#define noinline  __attribute__((noinline))
+/* Inline every call in the function (but noinline ones): for fast paths. */
+#define flatten	  __attribute__((flatten))
 
 /* Does [a, a+alen) overlap [b, b+blen)? Lengths are non-zero. */
 static inline bool ranges_overlap(u64 a, u64 alen, u64 b, u64 blen)

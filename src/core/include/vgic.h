@@ -24,6 +24,7 @@ struct virq {
 	u8 target;	/* SPIs: the vCPU it is routed to */
 	u8 sgi_sources; /* GICv2 SGIs: the vCPUs that sent one */
 	u8 lr_source;	/* with in_lr: the GICv2 SGI sender it carries */
+	u8 lr;		/* with in_lr: its list register */
 	u8 slot; /* its bit in `incoming`: the INTID, or 32 + the SPI's index */
 	bool exists; /* part of the VM's GIC at all */
 	bool enabled;
@@ -75,6 +76,9 @@ void vgic_vcpu_reset(struct vcpu *vcpu);
 bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *access);
 /* GICv3 ICC_SGI1R_EL1 written by the guest. */
 void vgic_sgi1r(struct vcpu *vcpu, u64 value);
+/* The fast path for a physical interrupt just acknowledged on this core:
+ * true if it was re-armed in its list register (see vgic.c). */
+bool vgic_tick(struct vcpu *vcpu, u32 intid);
 /* A physical interrupt arrived on this core for its vCPU. */
 void vgic_hw_irq(struct vcpu *vcpu, u32 intid);
 /* Before returning to the guest: list registers up to date. */
