@@ -78,31 +78,65 @@ static bool implemented(u32 fid)
 	       (PSCI_IMPLEMENTED >> (base - PSCI_VERSION) & 1);
 }
 
-s64 psci_call(struct vcpu *vcpu, u32 fid, const u64 *args)
+/* The calls that change power state: out of line, off the fast path. */
+static noinline void psci_power_call(struct vcpu *vcpu, u32 fid, u64 *regs)
 {
-	if ((fid & PSCI_SMC64) && !has_smc64_form(fid & ~PSCI_SMC64))
-		return PSCI_NOT_SUPPORTED;
+	const u64 *args = &regs[1];
+	s64 ret = PSCI_NOT_SUPPORTED; /* MIGRATE and friends: no Trusted OS */
+
 	switch (fid & ~PSCI_SMC64) {
-	case PSCI_VERSION:
-		return PSCI_VERSION_1_1;
-	case PSCI_CPU_SUSPEND:
-		/* A vCPU owns its core: returning at once is a valid wake-up. */
-		return PSCI_SUCCESS;
 	case PSCI_CPU_OFF:
 		vcpu_power_off(vcpu);
 	case PSCI_CPU_ON:
-		return cpu_on(vcpu, fid, args);
+		ret = cpu_on(vcpu, fid, args);
+		break;
 	case PSCI_AFFINITY_INFO:
-		return affinity_info(vcpu, fid, args);
-	case PSCI_MIGRATE_INFO_TYPE:
-		return PSCI_TOS_NOT_PRESENT;
+		ret = affinity_info(vcpu, fid, args);
+		break;
 	case PSCI_SYSTEM_OFF:
 		vm_stop(vcpu, VM_STOPPING, "SYSTEM_OFF");
 	case PSCI_SYSTEM_RESET:
 		vm_stop(vcpu, VM_RESETTING, "SYSTEM_RESET");
-	case PSCI_FEATURES:
-		return implemented((u32)args[0]) ? PSCI_SUCCESS
-						 : PSCI_NOT_SUPPORTED;
 	}
-	return PSCI_NOT_SUPPORTED; /* MIGRATE and friends: no Trusted OS */
+	regs[0] = (u64)ret;
+}
+
+/*
+ * The function number without the SMC64 bit and the owner: small
+ * constants for the switch. Bits 23:16 stay in, so an ID with them set
+ * matches nothing.
+ */
+#define FN(fid) ((fid)&0xffffffu)
+
+/* Queries are answered here, without a stack frame. smccc_handle() has
+ * checked that fid is a fast call owned by PSCI (0x84 or 0xC4). */
+void psci_call(struct vcpu *vcpu, u64 regs[SMCCC_REGS])
+{
+	u32 fid = (u32)regs[0];
+	s64 ret;
+
+	if ((fid & PSCI_SMC64) && !has_smc64_form(fid & ~PSCI_SMC64)) {
+		regs[0] = (u64)PSCI_NOT_SUPPORTED;
+		return;
+	}
+	switch (FN(fid)) {
+	case FN(PSCI_VERSION):
+		ret = PSCI_VERSION_1_1;
+		break;
+	case FN(PSCI_CPU_SUSPEND):
+		/* A vCPU owns its core: returning at once is a valid wake-up. */
+		ret = PSCI_SUCCESS;
+		break;
+	case FN(PSCI_MIGRATE_INFO_TYPE):
+		ret = PSCI_TOS_NOT_PRESENT;
+		break;
+	case FN(PSCI_FEATURES):
+		ret = implemented((u32)regs[1]) ? PSCI_SUCCESS
+						: PSCI_NOT_SUPPORTED;
+		break;
+	default:
+		psci_power_call(vcpu, fid, regs);
+		return;
+	}
+	regs[0] = (u64)ret;
 }

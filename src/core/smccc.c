@@ -24,7 +24,7 @@ static s64 arch_call(u32 fid, const u64 *args)
 	return SMCCC_NOT_SUPPORTED;
 }
 
-static void vendor_call(struct vcpu *vcpu, u32 fid, u64 *regs)
+static noinline void vendor_call(struct vcpu *vcpu, u32 fid, u64 *regs)
 {
 	switch (fid) {
 	case BH_HC_CONSOLE_WRITE:
@@ -61,7 +61,7 @@ void smccc_handle(struct vcpu *vcpu, u64 regs[SMCCC_REGS])
 		regs[0] = (u64)arch_call(fid, &regs[1]);
 		return;
 	case OWNER_STANDARD:
-		regs[0] = (u64)psci_call(vcpu, fid, &regs[1]);
+		psci_call(vcpu, regs);
 		return;
 	case OWNER_VENDOR_HYP:
 		vendor_call(vcpu, fid, regs);

@@ -172,7 +172,10 @@ static void debug_panic_test(void)
 
 noreturn void cpu_idle_loop(void)
 {
-	struct vcpu *v = this_vcpu();
+	struct vcpu *v;
+
+	vm_bind_this_cpu();
+	v = this_vcpu();
 
 	if (!v) {
 		debug_panic_test();

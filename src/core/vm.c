@@ -11,7 +11,12 @@ static struct vcpu *cpu_vcpu[CONFIG_MAX_CPUS];
 
 struct vcpu *this_vcpu(void)
 {
-	return cpu_vcpu[arch_cpu_id()];
+	return arch_cpu_local();
+}
+
+void vm_bind_this_cpu(void)
+{
+	arch_set_cpu_local(cpu_vcpu[arch_cpu_id()]);
 }
 
 bool cpu_in_use(unsigned cpu)

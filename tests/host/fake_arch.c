@@ -28,6 +28,14 @@ unsigned arch_cpu_id(void)
 {
 	return fake.cpu;
 }
+void *arch_cpu_local(void)
+{
+	return fake.cpu_local[fake.cpu];
+}
+void arch_set_cpu_local(void *p)
+{
+	fake.cpu_local[fake.cpu] = p;
+}
 u64 arch_counter(void)
 {
 	return fake.now;

@@ -43,8 +43,8 @@ primary_entry:
 	cmp	x1, x2
 	b.lo	1b
 	mov	x0, #0
-	msr	tpidr_el2, x0
 	set_stack
+	bl	cpu_local_init
 	b	boot_primary
 
 /*
@@ -53,8 +53,8 @@ primary_entry:
 	.global secondary_entry
 secondary_entry:
 	msr	daifset, #0xf
-	msr	tpidr_el2, x0
 	set_stack
+	bl	cpu_local_init
 	b	boot_secondary
 
 /* Wrong exception level or load address: say so on the UART, then stop. */

@@ -21,9 +21,38 @@
 /* CPTR_EL2 with its RES1 bits and nothing trapped (FP/SIMD are free). */
 #define CPTR_EL2_RES1 0x33ffUL
 
+/* What TPIDR_EL2 points at on each core. */
+struct cpu_local {
+	void *ptr;
+	unsigned long id;
+};
+static struct cpu_local cpu_locals[CONFIG_MAX_CPUS];
+
+static struct cpu_local *this_cpu(void)
+{
+	return (struct cpu_local *)read_sysreg(tpidr_el2);
+}
+
+/* From boot.S, on each core before any other C code. */
+void cpu_local_init(unsigned cpu)
+{
+	cpu_locals[cpu].id = cpu;
+	write_sysreg(tpidr_el2, &cpu_locals[cpu]);
+}
+
 unsigned arch_cpu_id(void)
 {
-	return (unsigned)read_sysreg(tpidr_el2);
+	return (unsigned)this_cpu()->id;
+}
+
+void *arch_cpu_local(void)
+{
+	return this_cpu()->ptr;
+}
+
+void arch_set_cpu_local(void *p)
+{
+	this_cpu()->ptr = p;
 }
 
 u64 arch_counter(void)

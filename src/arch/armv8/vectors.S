@@ -102,6 +102,8 @@ guest_sync:
 	str	x2, [sp, #16 * 1]
 	mrs	x1, esr_el2
 	lsr	x2, x1, #26
+	cmp	x2, #EC_SMC64
+	b.eq	guest_call
 	cmp	x2, #EC_HVC64
 	b.ne	guest_sync_save
 	lsr	w2, w0, #16		/* owner and call type of the ID */
@@ -121,18 +123,21 @@ guest_sync:
 	add	sp, sp, #FRAME_SIZE
 	eret
 
+/* HVC and SMC: x0-x2 are in the frame already; x1 holds ESR. */
 guest_sync_save_esr:
 	mrs	x1, esr_el2
-guest_sync_save:
-	/* x0-x2 are in the frame already (x2 is used now); x1 holds ESR. */
+guest_call:
 	str	x3, [sp, #8 * 3]
 	save_x4_to_x18_and_x30
 	mov	x0, sp
-	lsr	x2, x1, #26
-	cmp	x2, #EC_HVC64
-	b.eq	1f
-	cmp	x2, #EC_SMC64
-	b.eq	1f
+	bl	handle_guest_call
+	b	guest_return
+
+/* Any other exit: x0-x2 are in the frame, x1 holds ESR, x2 the class. */
+guest_sync_save:
+	str	x3, [sp, #8 * 3]
+	save_x4_to_x18_and_x30
+	mov	x0, sp
 	/* Which register does the trapped instruction name? */
 	ubfx	x3, x1, #5, #5		/* MSR/MRS: Rt */
 	cmp	x2, #EC_SYSREG
@@ -144,8 +149,6 @@ guest_sync_save:
 	cmp	x3, #(29 - 19)		/* x19..x29 */
 	b.ls	guest_sync_full
 3:	bl	handle_guest_sync
-	b	guest_return
-1:	bl	handle_guest_call
 	b	guest_return
 
 /* Rt is one of x19-x29: the handler reads or writes it in the frame. */
@@ -223,7 +226,7 @@ enter_guest:
 /* Drop whatever this core was doing at EL2 and go idle (vcpu.c). */
 	.global	arch_cpu_reset_stack_and_idle
 arch_cpu_reset_stack_and_idle:
-	mrs	x0, tpidr_el2
+	bl	arch_cpu_id
 	bl	cpu_stack_top
 	mov	sp, x0
 	b	cpu_idle_loop

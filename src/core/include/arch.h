@@ -13,6 +13,10 @@ struct vcpu;
 
 /* Index of the running physical core (0 .. platform.cpu_count-1). */
 unsigned arch_cpu_id(void);
+/* A pointer the core code keeps per physical core (its vCPU), one load
+ * away on every guest exit. NULL until set. */
+void *arch_cpu_local(void);
+void arch_set_cpu_local(void *p);
 
 /* Counter ticks since boot, and their frequency in Hz. */
 u64 arch_counter(void);

@@ -13,8 +13,8 @@
 
 void smccc_handle(struct vcpu *vcpu, u64 regs[SMCCC_REGS]);
 
-/* PSCI 1.1 for a VM's own vCPUs (src/core/psci.c). */
-s64 psci_call(struct vcpu *vcpu, u32 fid, const u64 *args);
+/* PSCI 1.1 for a VM's own vCPUs (src/core/psci.c): regs as above. */
+void psci_call(struct vcpu *vcpu, u64 regs[SMCCC_REGS]);
 
 /* The console hypercall (src/core/guest_console.c). */
 s64 guest_console_write(struct vcpu *vcpu, u64 count, const u64 *words);

@@ -68,8 +68,10 @@ void vms_init(struct page_pool *pool);
 /* Zero and load the VM's memory; vCPU 0 becomes ON_PENDING. */
 void vm_boot(struct vm *vm);
 unsigned vm_count(void);
-/* The vCPU pinned to this core, or NULL for a core in no VM. */
+/* The vCPU pinned to this core, or NULL for a core in no VM (once the
+ * core has called vm_bind_this_cpu(), after vms_init()). */
 struct vcpu *this_vcpu(void);
+void vm_bind_this_cpu(void);
 /* Which core runs `cpu`, for cpus the config uses (arch_cpu_power_on). */
 bool cpu_in_use(unsigned cpu);
 

@@ -39,6 +39,8 @@ void secondary_entry(void);
 extern char el2_vectors[];
 
 u64 cpu_stack_top(unsigned cpu);
+/* Point TPIDR_EL2 at this core's arch_cpu_local() slot (boot.S). */
+void cpu_local_init(unsigned cpu);
 u64 cpu_pa_range(void);
 void arch_stage2_activate(paddr_t root, unsigned vmid);
 
