@@ -438,28 +438,26 @@ static bool redist_access(struct vcpu *vcpu, u64 off, struct mmio_access *a)
  * lock (the guest's most frequent distributor reads: a fast path). The
  * only place these registers are read.
  */
-static bool dist_word_read(const struct vm *vm, u32 off, struct mmio_access *a)
+bool vgic_dist_read32(const struct vm *vm, u64 ipa, u32 *value)
 {
 	bool v3 = vm->vgic.v3;
 
-	if (a->write || a->size != 4)
-		return false;
-	switch (off) {
+	switch (ipa - platform.gicd_base) {
 	case GICD_CTLR:
-		a->value = vm->vgic.ctlr | (v3 ? CTLR_V3_RAO : 0);
+		*value = vm->vgic.ctlr | (v3 ? CTLR_V3_RAO : 0);
 		return true;
 	case GICD_TYPER:
-		a->value = vm->vgic.typer;
+		*value = vm->vgic.typer;
 		return true;
 	case GICD_IIDR:
-		a->value = IIDR_ARM;
-		return true;
-	case GICD_PIDR2_V3:
-		a->value = v3 ? 0x30 : 0;
+		*value = IIDR_ARM;
 		return true;
 	case GICD_PIDR2_V2:
-		a->value = v3 ? 0 : 0x20;
+		*value = v3 ? 0 : 0x20;
 		return true;
+	case GICD_PIDR2_V3:
+		*value = 0x30;
+		return v3; /* beyond a GICv2 distributor */
 	}
 	return false;
 }
@@ -472,12 +470,14 @@ bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *a)
 	u64 off = ipa - platform.gicd_base;
 	u64 dist_size = g->v3 ? GICD_SIZE_V3 : GICD_SIZE_V2;
 	bool handled = true;
+	u32 word;
 
+	if (!a->write && a->size == 4 && vgic_dist_read32(vm, ipa, &word)) {
+		a->value = word;
+		return true;
+	}
 	if (!a->write)
 		a->value = 0;
-	if (ipa >= platform.gicd_base && off < dist_size &&
-	    dist_word_read(vm, (u32)off, a))
-		return true;
 	spin_lock(&g->lock);
 	if (ipa >= platform.gicd_base && off < dist_size) {
 		struct target t = {vcpu, false, (u32)off};

@@ -39,10 +39,10 @@ static void inject_sync(u64 esr, u64 far)
 	write_sysreg(spsr_el2, PSR_DAIF | PSR_MODE_EL1H);
 }
 
-/* Return past the trapped instruction (a trapped SMC returns to itself). */
+/* Return past the trapped instruction: 2 or 4 bytes (ESR.IL). */
 static void skip_instruction(u64 esr)
 {
-	write_sysreg(elr_el2, read_sysreg(elr_el2) + ((esr & ESR_IL) ? 4 : 2));
+	write_sysreg(elr_el2, read_sysreg(elr_el2) + 2 + (esr >> 24 & 2));
 }
 
 static bool from_el0(u64 spsr)
@@ -85,52 +85,94 @@ static enum access access_of(u64 esr)
 	return ACCESS_READ;
 }
 
-/*
- * A data abort the syndrome describes (ISV): one load or store of a
- * general-purpose register. Emulated if the address is the vGIC's.
- */
-static bool emulate_mmio(struct vcpu *vcpu, struct guest_frame *f, u64 esr,
-			 u64 ipa)
+static u64 fault_ipa(void)
+{
+	return (read_sysreg(hpfar_el2) >> 4 << 12) |
+	       (read_sysreg(far_el2) & 0xfff);
+}
+
+/* Every mapping is static: a Stage-2 fault the vGIC does not emulate is
+ * an access outside the VM. */
+static noinline void stage2_fault(struct vcpu *vcpu, u64 esr)
+{
+	vm_report_bad_access(vcpu, ipa_of(fault_ipa()), ipa_valid(esr),
+			     read_sysreg(elr_el2), access_of(esr));
+	inject_abort(esr, read_sysreg(far_el2));
+}
+
+/* Can the access be emulated from the syndrome alone (ISV)? One load or
+ * store of a general-purpose register, at a known IPA. */
+static bool mmio_decodable(u64 esr)
+{
+	return (esr & (ESR_DABT_ISV | ESR_ABT_S1PTW)) == ESR_DABT_ISV &&
+	       ipa_valid(esr);
+}
+
+static u64 size_mask(unsigned bits)
+{
+	return ~0ULL >> (64 - bits);
+}
+
+static struct mmio_access mmio_decode(const struct guest_frame *f, u64 esr)
 {
 	unsigned rt = ESR_DABT_SRT(esr);
-	unsigned bits = 8u << ESR_DABT_SAS(esr);
-	struct mmio_access a = {.ipa = ipa,
-				.size = (u8)(bits / 8),
+	struct mmio_access a = {.ipa = fault_ipa(),
+				.size = (u8)(1u << ESR_DABT_SAS(esr)),
 				.write = esr & ESR_DABT_WNR};
-	u64 value;
 
-	if (ESR_EC(esr) != EC_DABT_LOW || !(esr & ESR_DABT_ISV) ||
-	    (esr & ESR_ABT_S1PTW))
-		return false;
 	if (a.write && rt != XZR)
-		a.value = f->x[rt] & (~0ULL >> (64 - bits));
-	if (!vgic_mmio(vcpu, &a))
-		return false;
-	if (!a.write && rt != XZR) {
-		value = a.value & (~0ULL >> (64 - bits));
+		a.value = f->x[rt] & size_mask(8u * a.size);
+	return a;
+}
+
+/* A load's value into Rt (sign- or zero-extended as the syndrome says),
+ * then on past the instruction. */
+static void mmio_complete(struct guest_frame *f, u64 esr, unsigned bits,
+			  u64 value)
+{
+	unsigned rt = ESR_DABT_SRT(esr);
+
+	value &= size_mask(bits);
+	if (!(esr & ESR_DABT_WNR) && rt != XZR) {
 		if ((esr & ESR_DABT_SSE) && bits < 64 && (value >> (bits - 1)))
 			value |= ~0ULL << bits;
 		f->x[rt] = (esr & ESR_DABT_SF) ? value : (u32)value;
 	}
 	skip_instruction(esr);
-	return true;
 }
 
-/* Every mapping is static: a Stage-2 fault the vGIC does not emulate is
- * an access outside the VM. */
-static void stage2_fault(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
+static noinline void mmio_locked(struct vcpu *vcpu, struct guest_frame *f,
+				 u64 esr)
 {
-	u64 far = read_sysreg(far_el2);
-	u64 ipa = (read_sysreg(hpfar_el2) >> 4 << 12) | (far & 0xfff);
+	struct mmio_access a = mmio_decode(f, esr);
 
-	if (ipa_valid(esr) && emulate_mmio(vcpu, f, esr, ipa))
-		return;
-	vm_report_bad_access(vcpu, ipa_of(ipa), ipa_valid(esr),
-			     read_sysreg(elr_el2), access_of(esr));
-	inject_abort(esr, far);
+	if (vgic_mmio(vcpu, &a))
+		mmio_complete(f, esr, 8u * a.size, a.value);
+	else
+		stage2_fault(vcpu, esr);
 }
 
-static void unexpected_trap(struct vcpu *vcpu, u64 esr)
+/*
+ * A Stage-2 data abort: emulated if it is a vGIC access, else a fault.
+ * 32-bit reads of the fixed distributor registers complete here, with no
+ * lock and no call; everything else goes out of line.
+ */
+static void data_abort(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
+{
+	u32 word;
+
+	if (!mmio_decodable(esr)) {
+		stage2_fault(vcpu, esr);
+		return;
+	}
+	if (!(esr & ESR_DABT_WNR) && ESR_DABT_SAS(esr) == 2 &&
+	    vgic_dist_read32(vcpu->vm, fault_ipa(), &word))
+		mmio_complete(f, esr, 32, word);
+	else
+		mmio_locked(vcpu, f, esr);
+}
+
+static noinline void unexpected_trap(struct vcpu *vcpu, u64 esr)
 {
 	vm_log(vcpu->vm,
 	       "vCPU %u: unexpected trap (EC 0x%lx, ESR 0x%lx) at PC 0x%lx: "
@@ -149,25 +191,34 @@ void handle_guest_call(struct guest_frame *f, u64 esr)
 }
 
 /*
- * Every other synchronous exit. The frame has x0..x30 when the trapped
+ * For data aborts and MSR/MRS, the frame has x0..x30 when the trapped
  * instruction names a register from x19 up (vectors.S), x0..x18 otherwise.
+ * Both are flattened: the common cases run without a call.
  */
+flatten void handle_guest_dabt(struct guest_frame *f, u64 esr)
+{
+	data_abort(this_vcpu(), f, esr);
+}
+
+flatten void handle_guest_sysreg(struct guest_frame *f, u64 esr)
+{
+	struct vcpu *vcpu = this_vcpu();
+
+	if (handle_sysreg_trap(vcpu, f, esr))
+		skip_instruction(esr);
+	else
+		unexpected_trap(vcpu, esr);
+}
+
+/* Every other synchronous exit: instruction aborts, and the unexpected. */
 void handle_guest_sync(struct guest_frame *f, u64 esr)
 {
 	struct vcpu *vcpu = this_vcpu();
 
-	switch (ESR_EC(esr)) {
-	case EC_SYSREG:
-		if (!handle_sysreg_trap(vcpu, f, esr))
-			break;
-		skip_instruction(esr);
-		return;
-	case EC_DABT_LOW:
-	case EC_IABT_LOW:
-		stage2_fault(vcpu, f, esr);
-		return;
-	}
-	unexpected_trap(vcpu, esr);
+	if (ESR_EC(esr) == EC_IABT_LOW)
+		stage2_fault(vcpu, esr);
+	else
+		unexpected_trap(vcpu, esr);
 }
 
 /* Kept out of line, so that the fast path needs no stack frame. */

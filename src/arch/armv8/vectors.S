@@ -5,7 +5,8 @@
  * A guest exit saves the registers C may clobber (x0-x18, x30) in a struct
  * guest_frame on this core's EL2 stack; x19-x29 stay in the CPU, preserved
  * by the C code, except for the exits that name one of them (a trapped
- * MSR/MRS or MMIO access with Rt >= 19), which save those too. ELR_EL2 and
+ * MSR/MRS or MMIO access with Rt >= 19), which save those too. Each kind
+ * of exit goes straight to its own handler. ELR_EL2 and
  * SPSR_EL2 stay in their registers. Exceptions taken from EL2 itself are
  * hypervisor bugs: reported, fatal.
  */
@@ -51,6 +52,35 @@
 	ldp	x0, x1, [sp, #16 * 0]
 	add	sp, sp, #FRAME_SIZE
 	eret
+.endm
+
+/*
+ * Call `handler` (frame, ESR) for a trap whose ISS names a register at
+ * bit `rt_lsb`; x0 = frame, x1 = ESR. If that register is one of x19-x29,
+ * it is saved in the frame first and reloaded afterwards, so the handler
+ * can read or write it there.
+ */
+.macro call_with_rt handler, rt_lsb
+	ubfx	x3, x1, #\rt_lsb, #5
+	sub	x3, x3, #19
+	cmp	x3, #(29 - 19)
+	b.ls	1f
+	bl	\handler
+	b	guest_return
+1:	stp	x19, x20, [sp, #8 * 19]
+	stp	x21, x22, [sp, #8 * 21]
+	stp	x23, x24, [sp, #8 * 23]
+	stp	x25, x26, [sp, #8 * 25]
+	stp	x27, x28, [sp, #8 * 27]
+	str	x29, [sp, #8 * 29]
+	bl	\handler
+	ldp	x19, x20, [sp, #8 * 19]
+	ldp	x21, x22, [sp, #8 * 21]
+	ldp	x23, x24, [sp, #8 * 23]
+	ldp	x25, x26, [sp, #8 * 25]
+	ldp	x27, x28, [sp, #8 * 27]
+	ldr	x29, [sp, #8 * 29]
+	b	guest_return
 .endm
 
 /* A hypervisor exception: save what we can and report it. */
@@ -138,35 +168,19 @@ guest_sync_save:
 	str	x3, [sp, #8 * 3]
 	save_x4_to_x18_and_x30
 	mov	x0, sp
-	/* Which register does the trapped instruction name? */
-	ubfx	x3, x1, #5, #5		/* MSR/MRS: Rt */
-	cmp	x2, #EC_SYSREG
-	b.eq	2f
-	ubfx	x3, x1, #16, #5		/* data abort: SRT */
 	cmp	x2, #EC_DABT_LOW
-	b.ne	3f
-2:	sub	x3, x3, #19
-	cmp	x3, #(29 - 19)		/* x19..x29 */
-	b.ls	guest_sync_full
-3:	bl	handle_guest_sync
+	b.eq	guest_dabt
+	cmp	x2, #EC_SYSREG
+	b.eq	guest_sysreg
+	bl	handle_guest_sync
 	b	guest_return
 
-/* Rt is one of x19-x29: the handler reads or writes it in the frame. */
-guest_sync_full:
-	stp	x19, x20, [sp, #8 * 19]
-	stp	x21, x22, [sp, #8 * 21]
-	stp	x23, x24, [sp, #8 * 23]
-	stp	x25, x26, [sp, #8 * 25]
-	stp	x27, x28, [sp, #8 * 27]
-	str	x29, [sp, #8 * 29]
-	bl	handle_guest_sync
-	ldp	x19, x20, [sp, #8 * 19]
-	ldp	x21, x22, [sp, #8 * 21]
-	ldp	x23, x24, [sp, #8 * 23]
-	ldp	x25, x26, [sp, #8 * 25]
-	ldp	x27, x28, [sp, #8 * 27]
-	ldr	x29, [sp, #8 * 29]
-	b	guest_return
+/* Data aborts and MSR/MRS: x19-x29 go into the frame too when the
+ * trapped instruction names one, for the handler to read or write. */
+guest_dabt:
+	call_with_rt	handle_guest_dabt, 16	/* ISS.SRT */
+guest_sysreg:
+	call_with_rt	handle_guest_sysreg, 5	/* ISS.Rt */
 
 guest_irq:
 	save_caller_saved

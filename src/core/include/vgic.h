@@ -74,6 +74,9 @@ void vgic_vcpu_reset(struct vcpu *vcpu);
 
 /* Distributor / redistributor access; false if not a vGIC address. */
 bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *access);
+/* The part of vgic_mmio() that needs no lock: 32-bit reads of the
+ * distributor's fixed registers. False for any other address. */
+bool vgic_dist_read32(const struct vm *vm, u64 ipa, u32 *value);
 /* GICv3 ICC_SGI1R_EL1 written by the guest. */
 void vgic_sgi1r(struct vcpu *vcpu, u64 value);
 /* The fast path for a physical interrupt just acknowledged on this core:
