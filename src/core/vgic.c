@@ -473,23 +473,33 @@ void vgic_hw_irq(struct vcpu *vcpu, u32 intid)
 	spin_unlock(&g->lock);
 }
 
-/* Pend SGI `intid` on every vCPU in `targets`, sent by `sender`. */
-void vgic_send_sgi_locked(struct vcpu *sender, u32 targets, u32 intid)
+/*
+ * Pend SGI `intid` on every vCPU in `targets` (a subset of the VM's),
+ * sent by `sender`, and have each target's core place it: an IPI to the
+ * others, a flush here for the sender itself.
+ */
+void vgic_send_sgi(struct vcpu *sender, u32 targets, u32 intid)
 {
 	struct vm *vm = sender->vm;
 
-	for (unsigned i = 0; i < vm->vcpu_count; i++) {
-		struct virq *q = &vm->vcpus[i].vgic.private[intid];
+	spin_lock(&vm->vgic.lock);
+	for (u32 left = targets; left; left &= left - 1) {
+		unsigned i = (unsigned)__builtin_ctz(left);
+		struct vcpu *target = &vm->vcpus[i];
+		struct virq *q = &target->vgic.private[intid];
 
-		if (!(targets & (1u << i)))
-			continue;
 		if (vm->vgic.v3) {
 			vgic_set_pending_locked(vm, q, i);
 		} else {
 			q->sgi_sources |= (u8)(1u << sender->id);
-			vm->vcpus[i].vgic.incoming |= 1ULL << intid;
+			target->vgic.incoming |= incoming_bit(q);
 		}
+		if (target != sender)
+			gic_send_ipi(target->cpu);
 	}
+	if (targets & (1u << sender->id))
+		flush_locked(sender);
+	spin_unlock(&vm->vgic.lock);
 }
 
 /* ICC_SGI1R_EL1: a vCPU's Aff0 is its index, Aff1..Aff3 are zero. */
@@ -513,11 +523,6 @@ void vgic_sgi1r(struct vcpu *vcpu, u64 value)
 		targets = 0; /* no vCPU has such an affinity */
 	else
 		targets = (u32)SGI1R_TARGETS(value) & all;
-	if (!targets)
-		return;
-	spin_lock(&vcpu->vm->vgic.lock);
-	vgic_send_sgi_locked(vcpu, targets, (u32)SGI1R_INTID(value));
-	for (unsigned i = 0; i < vcpu->vm->vcpu_count; i++)
-		vgic_kick_locked(vcpu->vm, i);
-	spin_unlock(&vcpu->vm->vgic.lock);
+	if (targets)
+		vgic_send_sgi(vcpu, targets, (u32)SGI1R_INTID(value));
 }

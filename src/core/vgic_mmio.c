@@ -341,7 +341,7 @@ static void sgir_write(struct vcpu *vcpu, u32 value)
 		return;
 	}
 	if (targets & all)
-		vgic_send_sgi_locked(vcpu, targets & all, value & 0xf);
+		vgic_send_sgi(vcpu, targets & all, value & 0xf);
 }
 
 /* GICD_[SC]PENDSGIR (v2): a byte per SGI, a bit per sending vCPU. */
@@ -383,11 +383,9 @@ static void dist_access(const struct target *t, struct mmio_access *a)
 		sgi_pending_access(t, off >= GICD_SPENDSGIR, a);
 		return;
 	}
-	/* Reads of the fixed registers never get here (dist_word_read). */
+	/* Reads of the fixed registers and GICD_SGIR never get here. */
 	if (a->write && a->size == 4 && off == GICD_CTLR)
 		set_ctlr(vm, (u32)a->value);
-	else if (a->write && a->size == 4 && off == GICD_SGIR && !v3)
-		sgir_write(t->vcpu, (u32)a->value);
 	a->value = 0;
 }
 
@@ -474,6 +472,11 @@ bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *a)
 
 	if (!a->write && a->size == 4 && vgic_dist_read32(vm, ipa, &word)) {
 		a->value = word;
+		return true;
+	}
+	if (a->write && a->size == 4 && !g->v3 &&
+	    ipa == platform.gicd_base + GICD_SGIR) {
+		sgir_write(vcpu, (u32)a->value); /* takes the lock itself */
 		return true;
 	}
 	if (!a->write)

@@ -79,11 +79,25 @@ static void set_bit(u32 intid, unsigned cpu, u32 reg)
 								<< (intid % 32);
 }
 
+/* The ICC_SGI1R_EL1 value that sends the hypervisor IPI to `cpu`. */
+static u64 ipi_to(unsigned cpu)
+{
+	u64 mpidr = platform.cpu_mpidr[cpu];
+
+	return ((mpidr >> 32 & 0xff) << 48) | ((mpidr >> 16 & 0xff) << 32) |
+	       ((mpidr >> 8 & 0xff) << 16) | ((mpidr & 0xf0) >> 4 << 44) |
+	       ((u64)GIC_HYP_IPI << 24) | (1u << (mpidr & 0xf));
+}
+
+static u64 ipi_sgi1r[CONFIG_MAX_CPUS]; /* ipi_to(), worked out once */
+
 void gic_init_distributor(void)
 {
 	volatile u32 *ctlr = reg32(platform.gicd_base + GICD_CTLR);
 	u32 lines = (*reg32(platform.gicd_base + GICD_TYPER) & 0x1f) + 1;
 
+	for (unsigned cpu = 0; cpu < platform.cpu_count; cpu++)
+		ipi_sgi1r[cpu] = ipi_to(cpu);
 	*ctlr = GICD_CTLR_ARE_NS;
 	while (*ctlr & GICD_CTLR_RWP)
 		;
@@ -168,14 +182,9 @@ void gic_deactivate(u32 intid)
 
 void gic_send_ipi(unsigned cpu)
 {
-	u64 mpidr = platform.cpu_mpidr[cpu];
-	u64 sgi = ((mpidr >> 32 & 0xff) << 48) | ((mpidr >> 16 & 0xff) << 32) |
-		  ((mpidr >> 8 & 0xff) << 16) | ((mpidr & 0xf0) >> 4 << 44) |
-		  ((u64)GIC_HYP_IPI << 24) | (1u << (mpidr & 0xf));
-
 	/* The state change the IPI announces must be visible first. */
 	dsb(ishst);
-	write_sysreg(icc_sgi1r_el1, sgi);
+	write_sysreg(icc_sgi1r_el1, ipi_sgi1r[cpu % CONFIG_MAX_CPUS]);
 	isb();
 }
 

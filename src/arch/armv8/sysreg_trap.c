@@ -84,21 +84,20 @@ static bool is_sgi(u64 iss)
 	       op == ICC_SGI0R_EL1;
 }
 
-static void sgi(struct vcpu *vcpu, u64 iss, u64 value)
-{
-	if ((iss & ISS_REG_MASK) == ICC_SGI1R_EL1 && !(iss & ISS_READ))
-		vgic_sgi1r(vcpu, value);
-}
-
 bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 {
 	u64 iss = esr & ESR_ISS_MASK;
 	unsigned rt = ISS_RT(iss);
 
+	/* SGIs are the commonest trap by far: checked first. Reads of these
+	 * write-only registers and group 0 SGIs do nothing. */
+	if (is_sgi(iss)) {
+		if ((iss & (ISS_REG_MASK | ISS_READ)) == ICC_SGI1R_EL1)
+			vgic_sgi1r(vcpu, rt == XZR ? 0 : f->x[rt]);
+		return true;
+	}
 	if (is_set_way(iss))
 		set_way(vcpu, rt == XZR ? 0 : f->x[rt]);
-	else if (is_sgi(iss))
-		sgi(vcpu, iss, rt == XZR ? 0 : f->x[rt]);
 	else if (!is_raz_wi(iss))
 		return false;
 	else if ((iss & ISS_READ) && rt != XZR)

@@ -95,6 +95,7 @@ struct virq *vgic_spi(struct vgic *g, u32 intid);
 void vgic_set_pending_locked(struct vm *vm, struct virq *q, unsigned vcpu);
 void vgic_kick_locked(struct vm *vm, unsigned vcpu);
 u32 vgic_typer(const struct vm *vm);
-void vgic_send_sgi_locked(struct vcpu *sender, u32 targets, u32 intid);
+/* SGI `intid` from `sender` to the vCPUs in `targets`; takes the lock. */
+void vgic_send_sgi(struct vcpu *sender, u32 targets, u32 intid);
 
 #endif
