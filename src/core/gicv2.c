@@ -116,8 +116,11 @@ u32 gic_ack(void)
 /* The IAR value to end `intid` with: an SGI's carries its sender. */
 static u32 iar_of(u32 intid)
 {
-	u32 last = last_iar[arch_cpu_id()];
+	u32 last;
 
+	if (intid >= 16)
+		return intid; /* only SGIs carry more */
+	last = last_iar[arch_cpu_id()];
 	return (last & INTID_MASK) == intid ? last : intid;
 }
 

@@ -106,6 +106,12 @@ static bool deliverable(const struct vgic *g, const struct virq *q)
 	return !q->in_lr && q->enabled && g->ctlr && is_pending(q);
 }
 
+/* deliverable(), for an interrupt whose list register just emptied. */
+static bool deliverable_again(const struct vcpu *vcpu, const struct virq *q)
+{
+	return q->enabled && vcpu->vm->vgic.ctlr && is_pending(q);
+}
+
 static bool outranks(const struct virq *a, const struct virq *b)
 {
 	return !b || a->priority < b->priority ||
@@ -174,11 +180,15 @@ static u64 incoming_bit(const struct virq *q)
 
 /*
  * List registers the guest is done with (deactivated: empty again) go
- * back to the pool. An edge that came while it was in use is pending now.
+ * back to the pool. An edge that came while it was in use is pending now;
+ * when nothing else waits, that next instance (a new edge, a GICv2
+ * sender) goes straight back into the same register: the common case of
+ * an SGI sent again and again.
  */
 static void free_done_lrs(struct vcpu *vcpu)
 {
 	struct vgic_cpu *c = &vcpu->vgic;
+	struct gic_lr none = {0};
 	u32 done = (u32)gic_lr_empty_mask() & c->lr_used;
 
 	while (done) {
@@ -187,17 +197,18 @@ static void free_done_lrs(struct vcpu *vcpu)
 
 		done &= done - 1;
 		if (q->repend) {
-			/* It was flagged for an EOI maintenance interrupt. */
-			struct gic_lr none = {0};
-
-			gic_lr_write(n, &none);
 			q->pending = true;
 			q->repend = false;
 		}
+		if (!c->waiting && deliverable_again(vcpu, q)) {
+			put_in_lr(vcpu, n, q);
+			continue;
+		}
+		/* Clear it: an EOI-signalled register stays so until then. */
+		gic_lr_write(n, &none);
 		q->in_lr = false;
 		c->lr[n] = NULL;
 		c->lr_used &= ~(1u << n);
-		/* Another instance (a new edge, a GICv2 sender) is next. */
 		if (is_pending(q))
 			c->incoming |= incoming_bit(q);
 	}

@@ -198,6 +198,53 @@ TEST(vgic_hw_interrupts_go_to_lrs_with_their_physical_id)
 	CHECK_EQ(fake.deactivated, 1);
 }
 
+TEST(vgic_timer_tick_is_rearmed_in_its_own_lr)
+{
+	struct vm *vm = running_vm(1, true);
+	struct vcpu *v = &vm->vcpus[0];
+
+	/* Not enabled: the fast path declines, the tick waits. */
+	CHECK(!vgic_tick(v, GIC_VTIMER_IRQ));
+	mmio_write(v, RD(0) + SGI_FRAME + 0x100, 4, 1u << GIC_VTIMER_IRQ);
+	mmio_write(v, RD(0) + SGI_FRAME + 0x400 + GIC_VTIMER_IRQ, 1, 0x40);
+	vgic_hw_irq(v, GIC_VTIMER_IRQ);
+	CHECK_EQ(fake.lr[0].virq, GIC_VTIMER_IRQ);
+	/* Still in the guest's hands: not re-armed. */
+	CHECK(!vgic_tick(v, GIC_VTIMER_IRQ));
+	CHECK_EQ(guest_take(), GIC_VTIMER_IRQ);
+	CHECK(vgic_tick(v, GIC_VTIMER_IRQ));
+	CHECK_EQ(fake.lr[0].state, LR_PENDING);
+	CHECK(fake.lr[0].hw);
+	CHECK_EQ(fake.lr[0].priority, 0x40);
+	/* Not for other interrupts, nor with other work pending. */
+	CHECK(!vgic_tick(v, 3));
+	CHECK(!vgic_tick(v, FIXTURE_SPI_A));
+	CHECK_EQ(guest_take(), GIC_VTIMER_IRQ);
+	v->vgic.rescan = true;
+	CHECK(!vgic_tick(v, GIC_VTIMER_IRQ));
+}
+
+TEST(vgic_sgi_sent_again_reuses_its_lr_in_priority_order)
+{
+	struct vm *vm = running_vm(1, true);
+	struct vcpu *v = &vm->vcpus[0];
+
+	enable_sgis(v, 0x3);
+	mmio_write(v, RD(0) + SGI_FRAME + 0x400, 2, 0x1080); /* 0: 0x80 */
+	vgic_sgi1r(v, 0ULL << 24 | 1);
+	CHECK_EQ(guest_take(), 0);
+	vgic_sgi1r(v, 0ULL << 24 | 1); /* again, after the guest's EOI */
+	CHECK_EQ(fake.lr[0].virq, 0);
+	CHECK_EQ(fake.lr[0].state, LR_PENDING);
+	CHECK_EQ(fake.lr[1].state, 0);
+	/* Sent again while pending: one instance (SGIs are edges). */
+	vgic_sgi1r(v, 0ULL << 24 | 1);
+	vgic_sgi1r(v, 1ULL << 24 | 1); /* higher priority, comes first */
+	CHECK_EQ(guest_take(), 1);
+	CHECK_EQ(guest_take(), 0);
+	CHECK_EQ(guest_take(), -1);
+}
+
 TEST(vgic_v2_sgir_modes_and_targets)
 {
 	struct vm *vm = running_vm(2, false);

@@ -222,7 +222,7 @@ void handle_guest_sync(struct guest_frame *f, u64 esr)
 }
 
 /* Kept out of line, so that the fast path needs no stack frame. */
-static noinline void guest_irq_general(struct vcpu *vcpu, u32 intid)
+static noinline flatten void guest_irq_general(struct vcpu *vcpu, u32 intid)
 {
 	irq_handle(vcpu, intid);
 	vcpu_check_requests(vcpu);
