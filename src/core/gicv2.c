@@ -109,7 +109,8 @@ u32 gic_ack(void)
 {
 	u32 iar = *reg(platform.gicc_base, GICC_IAR);
 
-	last_iar[arch_cpu_id()] = iar;
+	if ((iar & INTID_MASK) < 16)
+		last_iar[arch_cpu_id()] = iar; /* an SGI: EOI needs its CPUID */
 	return iar & INTID_MASK;
 }
 

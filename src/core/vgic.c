@@ -456,7 +456,7 @@ bool vgic_tick(struct vcpu *vcpu, u32 intid)
 
 	if (intid >= VGIC_PRIVATE || !q->hw || !q->in_lr || c->incoming ||
 	    c->rescan || c->repends || c->waiting || !q->enabled ||
-	    !vcpu->vm->vgic.ctlr || !(gic_lr_empty_mask() >> q->lr & 1))
+	    !vcpu->vm->vgic.ctlr || gic_lr_state(q->lr))
 		return false;
 	lr.priority = q->priority;
 	gic_lr_write(q->lr, &lr);
