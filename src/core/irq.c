@@ -29,6 +29,32 @@ void irq_handle(struct vcpu *vcpu, u32 intid)
 	}
 }
 
+/* Out of line (and flattened), so that the fast paths need no frame. */
+static noinline flatten void finish_exit(struct vcpu *vcpu, u32 intid)
+{
+	if (intid != GIC_HYP_IPI)
+		irq_handle(vcpu, intid);
+	vcpu_check_requests(vcpu);
+	if (vgic_needs_flush(vcpu))
+		vgic_flush(vcpu);
+}
+
+void irq_from_guest(struct vcpu *vcpu, u32 intid)
+{
+	if (vgic_tick(vcpu, intid)) {
+		gic_eoi(intid);
+		return;
+	}
+	if (intid == GIC_HYP_IPI) {
+		/* It brings SGIs (the common case) or a request to stop. */
+		gic_eoi(intid);
+		gic_deactivate(intid);
+		if (vcpu->vm->state == VM_RUNNING && vgic_take_sgi_fast(vcpu))
+			return;
+	}
+	finish_exit(vcpu, intid);
+}
+
 void irq_handle_pending(struct vcpu *vcpu)
 {
 	u32 intid;

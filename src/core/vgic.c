@@ -35,6 +35,7 @@ static void init_private(struct vgic_cpu *c)
 	for (unsigned n = 0; n < VGIC_MAX_LRS; n++)
 		c->lr[n] = NULL;
 	c->lr_used = 0;
+	c->sgi_mail[0] = c->sgi_mail[1] = 0;
 	c->incoming = 0;
 	c->rescan = false;
 	c->repends = false;
@@ -333,10 +334,13 @@ static bool place_incoming(struct vcpu *vcpu)
 	return true;
 }
 
+static void take_mail_locked(struct vcpu *vcpu);
+
 static void flush_locked(struct vcpu *vcpu)
 {
 	struct vgic_cpu *c = &vcpu->vgic;
 
+	take_mail_locked(vcpu);
 	free_done_lrs(vcpu);
 	if (c->repends)
 		watch_repends(vcpu);
@@ -372,7 +376,9 @@ u8 vgic_lr_state_locked(const struct vcpu *vcpu, const struct virq *q)
 
 bool vgic_needs_flush(const struct vcpu *vcpu)
 {
-	return vcpu->vgic.incoming || vcpu->vgic.rescan;
+	const struct vgic_cpu *c = &vcpu->vgic;
+
+	return c->incoming || c->rescan || c->sgi_mail[0] || c->sgi_mail[1];
 }
 
 /* ------------------------------------------------------------------ */
@@ -438,29 +444,68 @@ static bool inject_now(struct vcpu *vcpu, struct virq *q)
 }
 
 /*
- * The commonest interrupt of all: a timer tick for this core's vCPU, whose
- * list register still holds the last tick, which the guest has finished
- * with (the physical timer cannot fire again before that). The tick goes
- * back into the same register with no lock: the bookkeeping (in_lr, lr[n])
- * already says it is there. Only this core writes its list registers;
- * other cores change enables, priorities and pending state under the lock
- * and then raise a flag here and send an IPI, so a flag missed now is
- * acted on at the next exit, as if the tick had come a moment earlier.
+ * The fast path for the commonest interrupts: a timer tick, or an SGI,
+ * for this core's vCPU, whose list register still holds its previous
+ * instance, which the guest has finished with (a hardware interrupt
+ * cannot even fire again before that). The new instance goes back into
+ * the same register with no lock: the bookkeeping (in_lr, lr[n]) already
+ * says it is there. Only this core writes its list registers; other cores
+ * change enables, priorities and pending state under the lock and then
+ * raise a flag here and send an IPI, so a flag missed now is acted on at
+ * the next exit, as if the interrupt had come a moment earlier.
  */
-bool vgic_tick(struct vcpu *vcpu, u32 intid)
+static bool rearm_in_place(struct vcpu *vcpu, struct virq *q, u8 source)
 {
 	struct vgic_cpu *c = &vcpu->vgic;
-	struct virq *q = &c->private[intid % VGIC_PRIVATE];
-	struct gic_lr lr = {
-		.virq = intid, .pirq = intid, .hw = true, .state = LR_PENDING};
+	struct gic_lr lr = {.virq = q->intid,
+			    .pirq = q->intid,
+			    .priority = q->priority,
+			    .source = source,
+			    .hw = q->hw,
+			    .state = LR_PENDING};
 
-	if (intid >= VGIC_PRIVATE || !q->hw || !q->in_lr || c->incoming ||
-	    c->rescan || c->repends || c->waiting || !q->enabled ||
-	    !vcpu->vm->vgic.ctlr || gic_lr_state(q->lr))
+	if (!q->in_lr || c->incoming || c->rescan || c->repends || c->waiting ||
+	    !q->enabled || !vcpu->vm->vgic.ctlr || gic_lr_state(q->lr))
 		return false;
-	lr.priority = q->priority;
+	q->lr_source = source;
 	gic_lr_write(q->lr, &lr);
 	return true;
+}
+
+/* The timer PPIs are the only private hardware interrupts. */
+bool vgic_tick(struct vcpu *vcpu, u32 intid)
+{
+	struct virq *q = &vcpu->vgic.private[intid % VGIC_PRIVATE];
+
+	return intid < VGIC_PRIVATE && q->hw && rearm_in_place(vcpu, q, 0);
+}
+
+/* The mailbox bit for SGI `intid` from GICv2 sender `source`. */
+static u64 mail_bit(u32 intid, unsigned source)
+{
+	return 1ULL << ((intid % 8) * 8 + source);
+}
+
+/*
+ * One SGI in the mailbox, re-armed in place: the common case of a vCPU
+ * signalling another again and again. Anything else (more mail, or the
+ * SGI cannot be re-armed) is put back for the general path.
+ */
+bool vgic_take_sgi_fast(struct vcpu *vcpu)
+{
+	struct vgic_cpu *c = &vcpu->vgic;
+	unsigned w = c->sgi_mail[0] ? 0 : 1;
+	u64 mail = __atomic_exchange_n(&c->sgi_mail[w], 0, __ATOMIC_ACQUIRE);
+	unsigned bit = (unsigned)__builtin_ctzll(mail | BIT(63));
+	struct virq *q = &c->private[w * 8 + bit / 8];
+
+	/* (On GICv2, other senders of it may wait: general path.) */
+	if (mail && !(mail & (mail - 1)) && !c->sgi_mail[w ^ 1] &&
+	    !q->sgi_sources && rearm_in_place(vcpu, q, (u8)(bit % 8)))
+		return true;
+	if (mail)
+		__atomic_fetch_or(&c->sgi_mail[w], mail, __ATOMIC_RELAXED);
+	return false;
 }
 
 void vgic_hw_irq(struct vcpu *vcpu, u32 intid)
@@ -485,32 +530,54 @@ void vgic_hw_irq(struct vcpu *vcpu, u32 intid)
 }
 
 /*
- * Pend SGI `intid` on every vCPU in `targets` (a subset of the VM's),
- * sent by `sender`, and have each target's core place it: an IPI to the
- * others, a flush here for the sender itself.
+ * Send SGI `intid` from `sender` to every vCPU in `targets` (a subset of
+ * the VM's): into each target's mailbox, with no lock, then an IPI to the
+ * others' cores and a flush here for the sender itself.
  */
 void vgic_send_sgi(struct vcpu *sender, u32 targets, u32 intid)
 {
 	struct vm *vm = sender->vm;
+	u64 bit = mail_bit(intid, vm->vgic.v3 ? 0 : sender->id);
 
-	spin_lock(&vm->vgic.lock);
 	for (u32 left = targets; left; left &= left - 1) {
-		unsigned i = (unsigned)__builtin_ctz(left);
-		struct vcpu *target = &vm->vcpus[i];
-		struct virq *q = &target->vgic.private[intid];
+		struct vcpu *target = &vm->vcpus[__builtin_ctz(left)];
 
-		if (vm->vgic.v3) {
-			vgic_set_pending_locked(vm, q, i);
-		} else {
-			q->sgi_sources |= (u8)(1u << sender->id);
-			target->vgic.incoming |= incoming_bit(q);
-		}
+		__atomic_fetch_or(&target->vgic.sgi_mail[intid / 8], bit,
+				  __ATOMIC_RELEASE);
 		if (target != sender)
-			gic_send_ipi(target->cpu);
+			gic_send_ipi(target->cpu); /* orders the OR first */
 	}
 	if (targets & (1u << sender->id))
-		flush_locked(sender);
-	spin_unlock(&vm->vgic.lock);
+		vgic_flush(sender);
+}
+
+/* With the lock held: the vCPU's mailbox into its SGIs' state. */
+static void take_mail_locked(struct vcpu *vcpu)
+{
+	struct vgic_cpu *c = &vcpu->vgic;
+
+	for (unsigned w = 0; w < 2; w++) {
+		u64 mail = __atomic_exchange_n(&c->sgi_mail[w], 0,
+					       __ATOMIC_ACQUIRE);
+
+		for (; mail; mail &= mail - 1) {
+			unsigned bit = (unsigned)__builtin_ctzll(mail);
+			struct virq *q = &c->private[w * 8 + bit / 8];
+
+			if (vcpu->vm->vgic.v3) {
+				vgic_set_pending_locked(vcpu->vm, q, vcpu->id);
+			} else {
+				q->sgi_sources |= (u8)(1u << (bit % 8));
+				c->incoming |= incoming_bit(q);
+			}
+		}
+	}
+}
+
+void vgic_take_all_mail_locked(struct vm *vm)
+{
+	for (unsigned i = 0; i < vm->vcpu_count; i++)
+		take_mail_locked(&vm->vcpus[i]);
 }
 
 /* ICC_SGI1R_EL1: a vCPU's Aff0 is its index, Aff1..Aff3 are zero. */

@@ -460,6 +460,15 @@ bool vgic_dist_read32(const struct vm *vm, u64 ipa, u32 *value)
 	return false;
 }
 
+/* GICD_SGIR (v2) needs no lock: SGIs go through the targets' mailboxes. */
+bool vgic_dist_write32(struct vcpu *vcpu, u64 ipa, u32 value)
+{
+	if (vcpu->vm->vgic.v3 || ipa != platform.gicd_base + GICD_SGIR)
+		return false;
+	sgir_write(vcpu, value);
+	return true;
+}
+
 bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *a)
 {
 	struct vm *vm = vcpu->vm;
@@ -474,14 +483,12 @@ bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *a)
 		a->value = word;
 		return true;
 	}
-	if (a->write && a->size == 4 && !g->v3 &&
-	    ipa == platform.gicd_base + GICD_SGIR) {
-		sgir_write(vcpu, (u32)a->value); /* takes the lock itself */
+	if (a->write && a->size == 4 && vgic_dist_write32(vcpu, ipa, a->value))
 		return true;
-	}
 	if (!a->write)
 		a->value = 0;
 	spin_lock(&g->lock);
+	vgic_take_all_mail_locked(vm);
 	if (ipa >= platform.gicd_base && off < dist_size) {
 		struct target t = {vcpu, false, (u32)off};
 

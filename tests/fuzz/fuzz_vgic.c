@@ -228,7 +228,8 @@ static void op_hw_irq(struct fuzz *f, struct input *in)
 	if (owns_hw(f->vm, intid) && *active)
 		return; /* the GIC holds it until the guest deactivates it */
 	vcpu = enter(f, v);
-	vgic_hw_irq(vcpu, intid);
+	if (!vgic_tick(vcpu, intid)) /* as irq_from_guest() does */
+		vgic_hw_irq(vcpu, intid);
 	leave(f, vcpu);
 	if (owns_hw(f->vm, intid))
 		*active = true;
@@ -400,11 +401,14 @@ static void check_flushed(const struct fuzz *f, unsigned v)
 	}
 }
 
+/* A flush, or the hypervisor IPI's SGI fast path first (irq.c). */
 static void op_flush(struct fuzz *f, struct input *in)
 {
+	bool ipi = take_u8(in) & 1;
 	struct vcpu *vcpu = enter(f, take_vcpu(f, in));
 
-	vgic_flush(vcpu);
+	if (!ipi || !vgic_take_sgi_fast(vcpu))
+		vgic_flush(vcpu);
 	leave(f, vcpu);
 	check_flushed(f, vcpu->id);
 }

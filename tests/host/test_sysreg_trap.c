@@ -75,7 +75,10 @@ TEST(sysreg_sgi1r_goes_to_the_vgic)
 	f.x[2] = 9ULL << 24 | 2; /* SGI 9 to vCPU 1 */
 	CHECK(handle_sysreg_trap(&vm->vcpus[0], &f,
 				 esr(3, 0, 12, 11, 5, 2, false)));
-	CHECK(vm->vcpus[1].vgic.private[9].pending);
+	CHECK_EQ(fake.ipis, 1ULL << vm->vcpus[1].cpu);
+	fake.cpu = vm->vcpus[1].cpu; /* vCPU 1's core takes the IPI */
+	vgic_flush(&vm->vcpus[1]);
+	CHECK(vm->vcpus[1].vgic.private[9].pending); /* not enabled: waits */
 }
 
 TEST(sysreg_set_way_cleans_the_vm_once_per_sweep)

@@ -125,8 +125,7 @@ static struct mmio_access mmio_decode(const struct guest_frame *f, u64 esr)
 	return a;
 }
 
-/* A load's value into Rt (sign- or zero-extended as the syndrome says),
- * then on past the instruction. */
+/* A load's value into Rt, sign- or zero-extended as the syndrome says. */
 static void mmio_complete(struct guest_frame *f, u64 esr, unsigned bits,
 			  u64 value)
 {
@@ -138,7 +137,6 @@ static void mmio_complete(struct guest_frame *f, u64 esr, unsigned bits,
 			value |= ~0ULL << bits;
 		f->x[rt] = (esr & ESR_DABT_SF) ? value : (u32)value;
 	}
-	skip_instruction(esr);
 }
 
 static noinline void mmio_locked(struct vcpu *vcpu, struct guest_frame *f,
@@ -146,28 +144,41 @@ static noinline void mmio_locked(struct vcpu *vcpu, struct guest_frame *f,
 {
 	struct mmio_access a = mmio_decode(f, esr);
 
-	if (vgic_mmio(vcpu, &a))
+	if (vgic_mmio(vcpu, &a)) {
 		mmio_complete(f, esr, 8u * a.size, a.value);
-	else
+		skip_instruction(esr);
+	} else {
 		stage2_fault(vcpu, esr);
+	}
+}
+
+/* A 32-bit access the vGIC answers without its lock: reads of the fixed
+ * distributor registers, GICD_SGIR writes. */
+static bool mmio_fast32(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
+{
+	unsigned rt = ESR_DABT_SRT(esr);
+	u32 word;
+
+	if (esr & ESR_DABT_WNR)
+		return vgic_dist_write32(vcpu, fault_ipa(),
+					 rt == XZR ? 0 : (u32)f->x[rt]);
+	if (!vgic_dist_read32(vcpu->vm, fault_ipa(), &word))
+		return false;
+	mmio_complete(f, esr, 32, word);
+	return true;
 }
 
 /*
  * A Stage-2 data abort: emulated if it is a vGIC access, else a fault.
- * 32-bit reads of the fixed distributor registers complete here, with no
- * lock and no call; everything else goes out of line.
+ * The vGIC's lock-free 32-bit accesses complete here with no call;
+ * everything else goes out of line.
  */
 static void data_abort(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 {
-	u32 word;
-
-	if (!mmio_decodable(esr)) {
+	if (!mmio_decodable(esr))
 		stage2_fault(vcpu, esr);
-		return;
-	}
-	if (!(esr & ESR_DABT_WNR) && ESR_DABT_SAS(esr) == 2 &&
-	    vgic_dist_read32(vcpu->vm, fault_ipa(), &word))
-		mmio_complete(f, esr, 32, word);
+	else if (ESR_DABT_SAS(esr) == 2 && mmio_fast32(vcpu, f, esr))
+		skip_instruction(esr);
 	else
 		mmio_locked(vcpu, f, esr);
 }
@@ -221,32 +232,14 @@ void handle_guest_sync(struct guest_frame *f, u64 esr)
 		unexpected_trap(vcpu, esr);
 }
 
-/* Kept out of line, so that the fast path needs no stack frame. */
-static noinline flatten void guest_irq_general(struct vcpu *vcpu, u32 intid)
-{
-	irq_handle(vcpu, intid);
-	vcpu_check_requests(vcpu);
-	if (vgic_needs_flush(vcpu))
-		vgic_flush(vcpu);
-}
-
-/*
- * One physical interrupt per exit: if another is pending, the guest exits
- * again at once. A timer tick the vGIC can re-arm in place returns
- * straight away.
- */
+/* One physical interrupt per exit: if another is pending, the guest
+ * exits again at once. */
 flatten void handle_guest_irq(void)
 {
-	struct vcpu *vcpu = this_vcpu();
 	u32 intid = gic_ack();
 
-	if (intid >= GIC_SPURIOUS)
-		return;
-	if (!vgic_tick(vcpu, intid)) {
-		guest_irq_general(vcpu, intid);
-		return;
-	}
-	gic_eoi(intid);
+	if (intid < GIC_SPURIOUS)
+		irq_from_guest(this_vcpu(), intid);
 }
 
 /* An SError from a guest is asynchronous and cannot be pinned on one

@@ -182,14 +182,15 @@ guest_dabt:
 guest_sysreg:
 	call_with_rt	handle_guest_sysreg, 5	/* ISS.Rt */
 
-guest_irq:
-	save_caller_saved
-	bl	handle_guest_irq
-	b	guest_return
-
 guest_serror:
 	save_caller_saved
 	bl	handle_guest_serror
+	b	guest_return
+
+/* The IRQ exit falls through into the return: the tick's path. */
+guest_irq:
+	save_caller_saved
+	bl	handle_guest_irq
 guest_return:
 	restore_caller_saved_and_eret
 

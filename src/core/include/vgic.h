@@ -37,6 +37,10 @@ struct virq {
 
 struct vgic_cpu {
 	struct virq private[VGIC_PRIVATE];
+	/* SGIs sent to this vCPU, not yet taken into `private`: set by any
+	 * core without the lock (atomic OR), taken with an exchange. Word
+	 * INTID / 8, bit (INTID % 8) * 8 + the GICv2 sender (0 on GICv3). */
+	u64 sgi_mail[2];
 	struct virq *lr[VGIC_MAX_LRS]; /* what each list register holds */
 	u32 lr_used;		       /* bit n: lr[n] is set */
 	u64 incoming; /* newly pending: private INTIDs, then SPI indexes */
@@ -77,11 +81,16 @@ bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *access);
 /* The part of vgic_mmio() that needs no lock: 32-bit reads of the
  * distributor's fixed registers. False for any other address. */
 bool vgic_dist_read32(const struct vm *vm, u64 ipa, u32 *value);
+/* The same for writes: GICD_SGIR on GICv2. False for any other address. */
+bool vgic_dist_write32(struct vcpu *vcpu, u64 ipa, u32 value);
 /* GICv3 ICC_SGI1R_EL1 written by the guest. */
 void vgic_sgi1r(struct vcpu *vcpu, u64 value);
 /* The fast path for a physical interrupt just acknowledged on this core:
  * true if it was re-armed in its list register (see vgic.c). */
 bool vgic_tick(struct vcpu *vcpu, u32 intid);
+/* The hypervisor IPI's fast path: true if the one SGI in this vCPU's
+ * mailbox went straight back into its list register. */
+bool vgic_take_sgi_fast(struct vcpu *vcpu);
 /* A physical interrupt arrived on this core for its vCPU. */
 void vgic_hw_irq(struct vcpu *vcpu, u32 intid);
 /* Before returning to the guest: list registers up to date. */
@@ -95,7 +104,9 @@ struct virq *vgic_spi(struct vgic *g, u32 intid);
 void vgic_set_pending_locked(struct vm *vm, struct virq *q, unsigned vcpu);
 void vgic_kick_locked(struct vm *vm, unsigned vcpu);
 u32 vgic_typer(const struct vm *vm);
-/* SGI `intid` from `sender` to the vCPUs in `targets`; takes the lock. */
+/* SGI `intid` from `sender` to the vCPUs in `targets` (no lock). */
 void vgic_send_sgi(struct vcpu *sender, u32 targets, u32 intid);
+/* Every vCPU's SGI mailbox into its SGIs' state, for register reads. */
+void vgic_take_all_mail_locked(struct vm *vm);
 
 #endif
