@@ -42,11 +42,19 @@ static void count_abort(void)
 	aborts += abort_taken(NULL);
 }
 
-/* Optionally read, then write pattern(offset) to every word of a window. */
+/*
+ * Optionally read, then write pattern(offset) to every word of a window.
+ * It yields now and then: under -icount (the GICv2 platform) QEMU runs
+ * every core on one host thread, round robin, and a core that never
+ * yields can keep the victim's core from running at all (on hardware, or
+ * under MTTCG, the cores run side by side and `yield` is only a hint).
+ */
 static void sweep(uintptr_t base, uintptr_t size, bool read,
 		  uint32_t (*pattern)(uintptr_t))
 {
 	for (uintptr_t off = 0; off < size; off += 4) {
+		if (off % 64 == 0)
+			__asm__ volatile("yield");
 		if (read) {
 			expect_abort_quiet();
 			(void)readl(base + off);

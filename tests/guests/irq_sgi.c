@@ -6,6 +6,8 @@
  * arrived exactly once at every vCPU it was meant for and nowhere else.
  * A list naming vCPUs the VM does not have must reach no one; the
  * bystander VM next to this one counts that nothing reaches it either.
+ * Last, the two vCPUs play SGI ping-pong many times over: the path where
+ * an SGI goes straight back into the list register it last used.
  */
 #include "guest.h"
 
@@ -37,7 +39,12 @@ static const struct phase phases[] = {
 
 #define N_PHASES (sizeof(phases) / sizeof(phases[0]))
 
+#define PINGS 2000
+#define PING  1 /* 0 -> 1 */
+#define PONG  2 /* 1 -> 0, from vCPU 1's PING handler */
+
 static volatile uint32_t counts[N_VCPUS][GIC_NR_SGIS];
+static volatile uint32_t ponging;
 static volatile uint32_t received[N_VCPUS];
 static volatile uint32_t vcpu1_ready, vcpu1_done, go, sent;
 
@@ -47,6 +54,8 @@ static void count_sgi(uint32_t intid)
 
 	counts[me][intid]++;
 	received[me]++;
+	if (ponging && me == 1 && intid == PING)
+		gic_send_sgi(PONG, SGI_TARGET_LIST, 0x1);
 	__asm__ volatile("dsb ish\n\tsev" ::: "memory");
 }
 
@@ -137,6 +146,26 @@ static bool run_phase(uint32_t i)
 	return ok == GIC_NR_SGIS;
 }
 
+/* Each PING answered by exactly one PONG, none lost, none doubled. */
+static bool ping_pong(void)
+{
+	uint32_t i;
+
+	reset_counts();
+	ponging = 1;
+	for (i = 0; i < PINGS; i++) {
+		gic_send_sgi(PING, SGI_TARGET_LIST, 0x2);
+		if (!count_wait(&counts[0][PONG], i + 1, WAIT_US))
+			break;
+	}
+	delay_us(SETTLE_US);
+	ponging = 0;
+	printf("sgi ping-pong 0<->1: %u pings, %u pongs, of %u\n",
+	       counts[1][PING], counts[0][PONG], PINGS);
+	return counts[1][PING] == PINGS && counts[0][PONG] == PINGS &&
+	       received[0] == PINGS && received[1] == PINGS;
+}
+
 void guest_main(unsigned long x0)
 {
 	uint32_t passed = 0;
@@ -152,9 +181,10 @@ void guest_main(unsigned long x0)
 	}
 	for (uint32_t i = 0; i < N_PHASES; i++)
 		passed += run_phase(i);
+	passed += ping_pong();
 	flag_set(&go, PHASES_DONE);
 	printf("sgi: %u/%u phases ok, %u unexpected, %u spurious\n", passed,
-	       (uint32_t)N_PHASES, irq_unexpected_count(),
+	       (uint32_t)N_PHASES + 1, irq_unexpected_count(),
 	       irq_spurious_count());
 	/* SYSTEM_OFF would cut vCPU 1's report short: wait for it. */
 	if (!flag_wait(&vcpu1_done, 1, WAIT_US))

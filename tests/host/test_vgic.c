@@ -297,3 +297,23 @@ TEST(vgic_survives_garbage_everywhere)
 		if (id != FIXTURE_SPI_A && id != FIXTURE_SPI_B && id >= 32)
 			CHECK(fake.irq_route[id] == 0);
 }
+
+TEST(vgic_sgi_sent_again_while_active_comes_back_after_eoi)
+{
+	struct vm *vm = running_vm(1, true);
+	struct vcpu *v = &vm->vcpus[0];
+
+	enable_sgis(v, 0x2);
+	vgic_sgi1r(v, 1ULL << 24 | 1);
+	CHECK_EQ(fake.lr[0].virq, 1);
+	fake.lr[0].state = LR_ACTIVE;  /* the guest is handling it */
+	vgic_sgi1r(v, 1ULL << 24 | 1); /* and it comes again */
+	CHECK_EQ(fake.lr[0].state, LR_ACTIVE);
+	CHECK(fake.lr[0].eoi_irq); /* tell us when the guest is done */
+	fake.lr[0].state = 0;	   /* EOI: the maintenance interrupt */
+	vgic_flush(v);
+	CHECK_EQ(fake.lr[0].virq, 1);
+	CHECK_EQ(fake.lr[0].state, LR_PENDING);
+	CHECK_EQ(guest_take(), 1);
+	CHECK_EQ(guest_take(), -1);
+}

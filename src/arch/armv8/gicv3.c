@@ -263,6 +263,8 @@ void gic_lr_write(unsigned n, const struct gic_lr *lr)
 		    (u64)lr->state << ICH_LR_STATE_SHIFT;
 		if (lr->hw)
 			v |= ICH_LR_HW | (u64)lr->pirq << ICH_LR_PINTID_SHIFT;
+		else if (lr->eoi_irq)
+			v |= ICH_LR_EOI;
 	}
 	lr_write(n, v);
 }
