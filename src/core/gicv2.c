@@ -189,8 +189,12 @@ void gic_lr_write(unsigned n, const struct gic_lr *lr)
 
 u64 gic_lr_empty_mask(void)
 {
-	return *reg(platform.gich_base, GICH_ELRSR0) |
-	       *reg(platform.gich_base, GICH_EISR0);
+	return *reg(platform.gich_base, GICH_ELRSR0);
+}
+
+u64 gic_lr_eoi_mask(void)
+{
+	return *reg(platform.gich_base, GICH_EISR0);
 }
 
 u8 gic_lr_state(unsigned n)

@@ -190,7 +190,7 @@ static void free_done_lrs(struct vcpu *vcpu)
 {
 	struct vgic_cpu *c = &vcpu->vgic;
 	struct gic_lr none = {0};
-	u32 done = (u32)gic_lr_empty_mask() & c->lr_used;
+	u32 done = (u32)(gic_lr_empty_mask() | gic_lr_eoi_mask()) & c->lr_used;
 
 	while (done) {
 		unsigned n = (unsigned)__builtin_ctz(done);
@@ -452,7 +452,9 @@ static bool inject_now(struct vcpu *vcpu, struct virq *q)
  * says it is there. Only this core writes its list registers; other cores
  * change enables, priorities and pending state under the lock and then
  * raise a flag here and send an IPI, so a flag missed now is acted on at
- * the next exit, as if the interrupt had come a moment earlier.
+ * the next exit, as if the interrupt had come a moment earlier. "Empty"
+ * is the hardware's (ELRSR): a register waiting for an EOI maintenance
+ * interrupt, because another instance came meanwhile (repend), is not.
  */
 static bool rearm_in_place(struct vcpu *vcpu, struct virq *q, u8 source)
 {
@@ -465,9 +467,9 @@ static bool rearm_in_place(struct vcpu *vcpu, struct virq *q, u8 source)
 			    .state = LR_PENDING};
 
 	if (!q->in_lr || c->incoming || c->rescan || c->repends || c->waiting ||
-	    !q->enabled || !vcpu->vm->vgic.ctlr || gic_lr_state(q->lr))
+	    !q->enabled || !vcpu->vm->vgic.ctlr ||
+	    !(gic_lr_empty_mask() >> q->lr & 1))
 		return false;
-	q->lr_source = source;
 	gic_lr_write(q->lr, &lr);
 	return true;
 }
@@ -501,8 +503,10 @@ bool vgic_take_sgi_fast(struct vcpu *vcpu)
 
 	/* (On GICv2, other senders of it may wait: general path.) */
 	if (mail && !(mail & (mail - 1)) && !c->sgi_mail[w ^ 1] &&
-	    !q->sgi_sources && rearm_in_place(vcpu, q, (u8)(bit % 8)))
+	    !q->sgi_sources && rearm_in_place(vcpu, q, (u8)(bit % 8))) {
+		q->lr_source = (u8)(bit % 8);
 		return true;
+	}
 	if (mail)
 		__atomic_fetch_or(&c->sgi_mail[w], mail, __ATOMIC_RELAXED);
 	return false;

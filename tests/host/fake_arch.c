@@ -192,14 +192,29 @@ u8 gic_lr_state(unsigned n)
 	return fake.lr[n].state;
 }
 
+/* As the hardware: an LR whose interrupt the guest finished is empty,
+ * unless it asked for the EOI maintenance interrupt. */
+static u64 done_lrs(bool eoi)
+{
+	u64 mask = 0;
+
+	for (unsigned n = 0; n < FAKE_LRS; n++) {
+		const struct gic_lr *lr = &fake.lr[n];
+
+		if (!lr->state && (!lr->hw && lr->eoi_irq) == eoi)
+			mask |= 1u << n;
+	}
+	return mask;
+}
+
 u64 gic_lr_empty_mask(void)
 {
-	u64 empty = 0;
+	return done_lrs(false);
+}
 
-	for (unsigned n = 0; n < FAKE_LRS; n++)
-		if (!fake.lr[n].state)
-			empty |= 1u << n;
-	return empty;
+u64 gic_lr_eoi_mask(void)
+{
+	return done_lrs(true);
 }
 
 void gic_vcpu_reset(void)

@@ -271,7 +271,12 @@ void gic_lr_write(unsigned n, const struct gic_lr *lr)
 
 u64 gic_lr_empty_mask(void)
 {
-	return read_sysreg(ich_elrsr_el2) | read_sysreg(ich_eisr_el2);
+	return read_sysreg(ich_elrsr_el2);
+}
+
+u64 gic_lr_eoi_mask(void)
+{
+	return read_sysreg(ich_eisr_el2);
 }
 
 u8 gic_lr_state(unsigned n)

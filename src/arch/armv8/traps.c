@@ -192,12 +192,10 @@ static noinline void unexpected_trap(struct vcpu *vcpu, u64 esr)
 	inject_undef();
 }
 
-/* HVC and SMC (SMC traps: HCR_EL2.TSC); x19..x28 are not in the frame. */
-void handle_guest_call(struct guest_frame *f, u64 esr)
+/* HVC and SMC (SMC traps: HCR_EL2.TSC, and the vector has stepped over
+ * it); x19..x28 are not in the frame. */
+void handle_guest_call(struct guest_frame *f)
 {
-	/* A trapped SMC returns to itself; it is 4 bytes in every state. */
-	if (ESR_EC(esr) == EC_SMC64)
-		write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
 	smccc_handle(this_vcpu(), f->x);
 }
 

@@ -133,29 +133,32 @@ guest_sync:
 	mrs	x1, esr_el2
 	lsr	x2, x1, #26
 	cmp	x2, #EC_SMC64
-	b.eq	guest_call
+	b.eq	guest_smc
 	cmp	x2, #EC_HVC64
 	b.ne	guest_sync_save
 	lsr	w2, w0, #16		/* owner and call type of the ID */
 	bic	w2, w2, #0x4000		/* SMC32 or SMC64 alike */
 	mov	w1, #0x8600		/* fast call, vendor hypervisor */
 	cmp	w2, w1
-	b.ne	guest_sync_save_esr
+	b.ne	guest_call
 	and	w2, w0, #0xffff
 	cmp	w2, #BH_HC_LAST
-	b.ls	guest_sync_save_esr
+	b.ls	guest_call
 	mov	w1, #BH_HC_QUERIES
 	cmp	w2, w1
-	b.hs	guest_sync_save_esr
+	b.hs	guest_call
 	mov	x0, #SMCCC_NOT_SUPPORTED
 	ldr	x1, [sp, #8]
 	ldr	x2, [sp, #16]
 	add	sp, sp, #FRAME_SIZE
 	eret
 
-/* HVC and SMC: x0-x2 are in the frame already; x1 holds ESR. */
-guest_sync_save_esr:
-	mrs	x1, esr_el2
+/* A trapped SMC returns to itself: step over it (4 bytes in any state). */
+guest_smc:
+	mrs	x1, elr_el2
+	add	x1, x1, #4
+	msr	elr_el2, x1
+/* HVC and SMC: x0-x2 are in the frame already. */
 guest_call:
 	str	x3, [sp, #8 * 3]
 	save_x4_to_x18_and_x30

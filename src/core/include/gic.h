@@ -54,8 +54,11 @@ struct gic_lr {
 unsigned gic_lr_count(void);
 void gic_lr_write(unsigned n, const struct gic_lr *lr);
 u8 gic_lr_state(unsigned n);
-/* Bit n set: list register n is done with (empty, or EOI-signalled). */
+/* Bit n set: list register n is empty (ELRSR), or the guest is done with
+ * it and it asks for the EOI maintenance interrupt (EISR). A list
+ * register is done with when it is in either set. */
 u64 gic_lr_empty_mask(void);
+u64 gic_lr_eoi_mask(void);
 /* A fresh virtual CPU interface for a (re)starting vCPU: every list
  * register free (hardware interrupts in them deactivated), no priorities
  * active, interface enabled. */

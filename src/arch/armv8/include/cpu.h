@@ -26,7 +26,7 @@ void mmu_build_tables(void);
 void mmu_enable(void);
 
 /* Guest traps (traps.c, sysreg_trap.c). */
-void handle_guest_call(struct guest_frame *frame, u64 esr);
+void handle_guest_call(struct guest_frame *frame);
 void handle_guest_dabt(struct guest_frame *frame, u64 esr);
 void handle_guest_sysreg(struct guest_frame *frame, u64 esr);
 void handle_guest_sync(struct guest_frame *frame, u64 esr);
