@@ -334,7 +334,28 @@ static bool place_incoming(struct vcpu *vcpu)
 	return true;
 }
 
-static void take_mail_locked(struct vcpu *vcpu);
+/* With the lock held: the vCPU's mailbox into its SGIs' state. */
+static void take_mail_locked(struct vcpu *vcpu)
+{
+	struct vgic_cpu *c = &vcpu->vgic;
+
+	for (unsigned w = 0; w < 2; w++) {
+		u64 mail = __atomic_exchange_n(&c->sgi_mail[w], 0,
+					       __ATOMIC_ACQUIRE);
+
+		for (; mail; mail &= mail - 1) {
+			unsigned bit = (unsigned)__builtin_ctzll(mail);
+			struct virq *q = &c->private[w * 8 + bit / 8];
+
+			if (vcpu->vm->vgic.v3) {
+				vgic_set_pending_locked(vcpu->vm, q, vcpu->id);
+			} else {
+				q->sgi_sources |= (u8)(1u << (bit % 8));
+				c->incoming |= incoming_bit(q);
+			}
+		}
+	}
+}
 
 static void flush_locked(struct vcpu *vcpu)
 {
@@ -553,29 +574,6 @@ void vgic_send_sgi(struct vcpu *sender, u32 targets, u32 intid)
 	}
 	if (targets & (1u << sender->id))
 		vgic_flush(sender);
-}
-
-/* With the lock held: the vCPU's mailbox into its SGIs' state. */
-static void take_mail_locked(struct vcpu *vcpu)
-{
-	struct vgic_cpu *c = &vcpu->vgic;
-
-	for (unsigned w = 0; w < 2; w++) {
-		u64 mail = __atomic_exchange_n(&c->sgi_mail[w], 0,
-					       __ATOMIC_ACQUIRE);
-
-		for (; mail; mail &= mail - 1) {
-			unsigned bit = (unsigned)__builtin_ctzll(mail);
-			struct virq *q = &c->private[w * 8 + bit / 8];
-
-			if (vcpu->vm->vgic.v3) {
-				vgic_set_pending_locked(vcpu->vm, q, vcpu->id);
-			} else {
-				q->sgi_sources |= (u8)(1u << (bit % 8));
-				c->incoming |= incoming_bit(q);
-			}
-		}
-	}
 }
 
 void vgic_take_all_mail_locked(struct vm *vm)
