@@ -109,8 +109,11 @@ u32 gic_ack(void)
 {
 	u32 iar = *reg(platform.gicc_base, GICC_IAR);
 
-	if ((iar & INTID_MASK) < 16)
+	if ((iar & INTID_MASK) < 16) {
 		last_iar[arch_cpu_id()] = iar; /* an SGI: EOI needs its CPUID */
+		/* What its sender wrote before it is seen by what follows. */
+		__asm__ volatile("dmb ishld" ::: "memory");
+	}
 	return iar & INTID_MASK;
 }
 

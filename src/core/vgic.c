@@ -35,7 +35,9 @@ static void init_private(struct vgic_cpu *c)
 	for (unsigned n = 0; n < VGIC_MAX_LRS; n++)
 		c->lr[n] = NULL;
 	c->lr_used = 0;
-	c->sgi_mail[0] = c->sgi_mail[1] = 0;
+	/* Senders OR into it without the lock. */
+	__atomic_store_n(&c->sgi_mail[0], 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&c->sgi_mail[1], 0, __ATOMIC_RELAXED);
 	c->incoming = 0;
 	c->rescan = false;
 	c->repends = false;
@@ -107,10 +109,12 @@ static bool deliverable(const struct vgic *g, const struct virq *q)
 	return !q->in_lr && q->enabled && g->ctlr && is_pending(q);
 }
 
-/* deliverable(), for an interrupt whose list register just emptied. */
+/* deliverable(), for an interrupt whose list register just emptied
+ * (an SPI may have been routed elsewhere meanwhile). */
 static bool deliverable_again(const struct vcpu *vcpu, const struct virq *q)
 {
-	return q->enabled && vcpu->vm->vgic.ctlr && is_pending(q);
+	return q->enabled && vcpu->vm->vgic.ctlr && is_pending(q) &&
+	       (q->intid < VGIC_PRIVATE || q->target == vcpu->id);
 }
 
 static bool outranks(const struct virq *a, const struct virq *b)
@@ -216,8 +220,10 @@ static void free_done_lrs(struct vcpu *vcpu)
 }
 
 /*
- * A new edge for an interrupt still in a list register: ask for an EOI
- * maintenance interrupt from that register, to place it again then.
+ * A new instance of an interrupt still in a list register (a new edge, a
+ * GICv2 SGI from another sender): ask for an EOI maintenance interrupt
+ * from that register, to place it again then. One still pending there
+ * absorbs a new edge, or on GICv2 a new SGI from the same sender.
  * (Hardware interrupts cannot fire again before the guest is done.)
  */
 static void watch_repends(struct vcpu *vcpu)
@@ -232,12 +238,14 @@ static void watch_repends(struct vcpu *vcpu)
 				    .source = q->lr_source,
 				    .eoi_irq = true};
 
-		if (!q->repend || q->hw)
+		if (q->hw || !(q->repend || q->sgi_sources))
 			continue;
 		lr.state = gic_lr_state(n);
 		if (lr.state & LR_PENDING) {
-			q->repend = false; /* the new edge merges into it */
-			continue;
+			q->repend = false;
+			q->sgi_sources &= (u8) ~(1u << q->lr_source);
+			if (!q->sgi_sources)
+				continue;
 		}
 		gic_lr_write(n, &lr);
 	}
@@ -347,12 +355,11 @@ static void take_mail_locked(struct vcpu *vcpu)
 			unsigned bit = (unsigned)__builtin_ctzll(mail);
 			struct virq *q = &c->private[w * 8 + bit / 8];
 
-			if (vcpu->vm->vgic.v3) {
+			if (vcpu->vm->vgic.v3)
 				vgic_set_pending_locked(vcpu->vm, q, vcpu->id);
-			} else {
-				q->sgi_sources |= (u8)(1u << (bit % 8));
-				c->incoming |= incoming_bit(q);
-			}
+			else
+				vgic_pend_sgi_v2_locked(vcpu, q,
+							(u8)(1u << (bit % 8)));
 		}
 	}
 }
@@ -419,6 +426,15 @@ void vgic_set_pending_locked(struct vm *vm, struct virq *q, unsigned vcpu)
 	c->incoming |= incoming_bit(q);
 }
 
+/* With the lock held: GICv2 SGI q pending for `target` from `sources`. */
+void vgic_pend_sgi_v2_locked(struct vcpu *target, struct virq *q, u8 sources)
+{
+	q->sgi_sources |= sources;
+	if (q->in_lr)
+		target->vgic.repends = true; /* watched like a repend */
+	target->vgic.incoming |= incoming_bit(q);
+}
+
 /* With the lock held: have the vCPU's core flush if it must. */
 void vgic_kick_locked(struct vm *vm, unsigned vcpu)
 {
@@ -477,30 +493,30 @@ static bool inject_now(struct vcpu *vcpu, struct virq *q)
  * is the hardware's (ELRSR): a register waiting for an EOI maintenance
  * interrupt, because another instance came meanwhile (repend), is not.
  */
-static bool rearm_in_place(struct vcpu *vcpu, struct virq *q, u8 source)
+static bool can_rearm(const struct vcpu *vcpu, const struct virq *q)
 {
-	struct vgic_cpu *c = &vcpu->vgic;
-	struct gic_lr lr = {.virq = q->intid,
-			    .pirq = q->intid,
-			    .priority = q->priority,
-			    .source = source,
-			    .hw = q->hw,
-			    .state = LR_PENDING};
+	const struct vgic_cpu *c = &vcpu->vgic;
 
 	if (!q->in_lr || c->incoming || c->rescan || c->repends || c->waiting ||
-	    !q->enabled || !vcpu->vm->vgic.ctlr ||
-	    !(gic_lr_empty_mask() >> q->lr & 1))
+	    !q->enabled || !vcpu->vm->vgic.ctlr)
 		return false;
-	gic_lr_write(q->lr, &lr);
-	return true;
+	return gic_lr_empty_mask() >> q->lr & 1;
 }
 
 /* The timer PPIs are the only private hardware interrupts. */
 bool vgic_tick(struct vcpu *vcpu, u32 intid)
 {
 	struct virq *q = &vcpu->vgic.private[intid % VGIC_PRIVATE];
+	struct gic_lr lr = {.virq = intid,
+			    .pirq = intid,
+			    .priority = q->priority,
+			    .hw = true,
+			    .state = LR_PENDING};
 
-	return intid < VGIC_PRIVATE && q->hw && rearm_in_place(vcpu, q, 0);
+	if (intid >= VGIC_PRIVATE || !q->hw || !can_rearm(vcpu, q))
+		return false;
+	gic_lr_write(q->lr, &lr);
+	return true;
 }
 
 /* The mailbox bit for SGI `intid` from GICv2 sender `source`. */
@@ -511,26 +527,31 @@ static u64 mail_bit(u32 intid, unsigned source)
 
 /*
  * One SGI in the mailbox, re-armed in place: the common case of a vCPU
- * signalling another again and again. Anything else (more mail, or the
- * SGI cannot be re-armed) is put back for the general path.
+ * signalling another again and again. It is taken out of the mailbox only
+ * once it is sure to be re-armed (compare and swap), so a register read
+ * from another core never misses it; anything else (more mail, GICv2
+ * senders waiting, no re-arm) is left for the flush.
  */
 bool vgic_take_sgi_fast(struct vcpu *vcpu)
 {
 	struct vgic_cpu *c = &vcpu->vgic;
 	unsigned w = c->sgi_mail[0] ? 0 : 1;
-	u64 mail = __atomic_exchange_n(&c->sgi_mail[w], 0, __ATOMIC_ACQUIRE);
+	u64 mail = __atomic_load_n(&c->sgi_mail[w], __ATOMIC_ACQUIRE);
 	unsigned bit = (unsigned)__builtin_ctzll(mail | BIT(63));
 	struct virq *q = &c->private[w * 8 + bit / 8];
+	struct gic_lr lr = {.virq = q->intid,
+			    .priority = q->priority,
+			    .source = (u8)(bit % 8),
+			    .state = LR_PENDING};
 
-	/* (On GICv2, other senders of it may wait: general path.) */
-	if (mail && !(mail & (mail - 1)) && !c->sgi_mail[w ^ 1] &&
-	    !q->sgi_sources && rearm_in_place(vcpu, q, (u8)(bit % 8))) {
-		q->lr_source = (u8)(bit % 8);
-		return true;
-	}
-	if (mail)
-		__atomic_fetch_or(&c->sgi_mail[w], mail, __ATOMIC_RELAXED);
-	return false;
+	if (!mail || (mail & (mail - 1)) || c->sgi_mail[w ^ 1] ||
+	    q->sgi_sources || !can_rearm(vcpu, q) ||
+	    !__atomic_compare_exchange_n(&c->sgi_mail[w], &mail, 0, false,
+					 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		return false;
+	gic_lr_write(q->lr, &lr);
+	q->lr_source = lr.source;
+	return true;
 }
 
 void vgic_hw_irq(struct vcpu *vcpu, u32 intid)

@@ -358,10 +358,9 @@ static void sgi_pending_access(const struct target *t, bool set,
 
 		if (!a->write)
 			value |= (u64)q->sgi_sources << (8 * i);
-		else if (set && bits) {
-			q->sgi_sources |= bits;
-			t->vcpu->vgic.incoming |= 1ULL << q->intid;
-		} else if (!set)
+		else if (set && bits)
+			vgic_pend_sgi_v2_locked(t->vcpu, q, bits);
+		else if (!set)
 			q->sgi_sources &= (u8)~bits;
 	}
 	a->value = value;
@@ -498,8 +497,12 @@ bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *a)
 	} else {
 		handled = false;
 	}
-	/* A write may have made interrupts deliverable, anywhere. */
-	for (unsigned i = 0; handled && a->write && i < vm->vcpu_count; i++)
+	/*
+	 * A write may have made interrupts deliverable, anywhere; and taking
+	 * the mailboxes above may have taken an SGI whose IPI its target's
+	 * core has already answered. Either way, its core must look again.
+	 */
+	for (unsigned i = 0; i < vm->vcpu_count; i++)
 		vgic_kick_locked(vm, i);
 	spin_unlock(&g->lock);
 	return handled;

@@ -317,3 +317,65 @@ TEST(vgic_sgi_sent_again_while_active_comes_back_after_eoi)
 	CHECK_EQ(guest_take(), 1);
 	CHECK_EQ(guest_take(), -1);
 }
+
+/* GICv2: SGI 1 to vCPU 0 from vCPU 0 itself (mode "self"), or from vCPU 1. */
+static void v2_sgi_to_v0(struct vm *vm, unsigned from)
+{
+	if (from == 0) {
+		mmio_write(&vm->vcpus[0], GICD + 0xf00, 4, 2u << 24 | 1);
+		return;
+	}
+	fake.cpu = vm->vcpus[1].cpu;
+	mmio_write(&vm->vcpus[1], GICD + 0xf00, 4, 1u << 16 | 1);
+	fake.cpu = vm->vcpus[0].cpu; /* vCPU 0's core takes the IPI */
+	vgic_flush(&vm->vcpus[0]);
+}
+
+TEST(vgic_v2_sgi_from_another_sender_while_active_comes_after_eoi)
+{
+	struct vm *vm = running_vm(2, false);
+
+	mmio_write(&vm->vcpus[0], GICD + 0x100, 4, 0x2);
+	v2_sgi_to_v0(vm, 0);
+	CHECK_EQ(fake.lr[0].virq, 1);
+	fake.lr[0].state = LR_ACTIVE; /* the guest is handling it */
+	v2_sgi_to_v0(vm, 1);
+	CHECK(fake.lr[0].eoi_irq); /* tell us when the guest is done */
+	fake.lr[0].state = 0;
+	vgic_flush(&vm->vcpus[0]); /* the maintenance interrupt */
+	CHECK_EQ(fake.lr[0].state, LR_PENDING);
+	CHECK_EQ(fake.lr[0].source, 1);
+	CHECK_EQ(guest_take(), 1);
+	CHECK_EQ(guest_take(), -1);
+}
+
+TEST(vgic_v2_same_sender_sgi_while_pending_is_one_interrupt)
+{
+	struct vm *vm = running_vm(2, false);
+
+	mmio_write(&vm->vcpus[0], GICD + 0x100, 4, 0x2);
+	v2_sgi_to_v0(vm, 1);
+	v2_sgi_to_v0(vm, 1); /* not taken yet: the same pending bit */
+	CHECK_EQ(guest_take(), 1);
+	vgic_flush(&vm->vcpus[0]);
+	CHECK_EQ(guest_take(), -1);
+	v2_sgi_to_v0(vm, 0); /* another sender: its own instance */
+	v2_sgi_to_v0(vm, 1);
+	CHECK_EQ(guest_take(), 1);
+	vgic_flush(&vm->vcpus[0]);
+	CHECK_EQ(guest_take(), 1);
+	CHECK_EQ(guest_take(), -1);
+}
+
+/* A register read takes other vCPUs' mailboxes: their cores must look. */
+TEST(vgic_read_that_takes_an_sgi_kicks_its_target)
+{
+	struct vm *vm = running_vm(2, true);
+	struct vcpu *v0 = &vm->vcpus[0], *v1 = &vm->vcpus[1];
+
+	enable_sgis(v1, 1u << 5);
+	vgic_sgi1r(v0, 5ULL << 24 | 2);
+	fake.ipis = 0; /* as if v1's core had answered, finding nothing */
+	CHECK_EQ(mmio_read(v0, RD(1) + SGI_FRAME + 0x200, 4), 1u << 5);
+	CHECK_EQ(fake.ipis, 1ULL << v1->cpu);
+}

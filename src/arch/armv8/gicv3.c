@@ -167,7 +167,12 @@ void gic_init_cpu(void)
 
 u32 gic_ack(void)
 {
-	return (u32)read_sysreg(icc_iar1_el1);
+	u32 intid = (u32)read_sysreg(icc_iar1_el1);
+
+	/* What the sender of an IPI wrote before it (dsb, then the SGI) is
+	 * seen by the loads that follow the acknowledge. */
+	dsb(sy);
+	return intid;
 }
 
 void gic_eoi(u32 intid)

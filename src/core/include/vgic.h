@@ -102,6 +102,7 @@ u8 vgic_lr_state_locked(const struct vcpu *vcpu, const struct virq *q);
 /* Shared by vgic.c and vgic_mmio.c; callers hold the vGIC lock. */
 struct virq *vgic_spi(struct vgic *g, u32 intid);
 void vgic_set_pending_locked(struct vm *vm, struct virq *q, unsigned vcpu);
+void vgic_pend_sgi_v2_locked(struct vcpu *target, struct virq *q, u8 sources);
 void vgic_kick_locked(struct vm *vm, unsigned vcpu);
 u32 vgic_typer(const struct vm *vm);
 /* SGI `intid` from `sender` to the vCPUs in `targets` (no lock). */
