@@ -173,9 +173,10 @@ $(OUT)/linker.ld: src/arch/$(ARCH)/image.lds $(AUTOCONF)
 	$(Q)$(CC) -E -P -x c -D__ASSEMBLY__ -include $(AUTOCONF) $(ARCH_INC) $< -o $@
 
 # The config is checked first, so a bad one fails before anything compiles.
+# Warnings are errors at the link too: LTO finds some only there.
 $(OUT)/bulkhead.elf: $(OUT)/config.checked $(HYP_OBJS) $(OUT)/config.o $(OUT)/linker.ld
 	@echo "  LD      $@"
-	$(Q)$(CC) $(LTO) -O2 $(ARCH_CFLAGS) -nostdlib -static -Wl,--build-id=none -Wl,-T,$(OUT)/linker.ld \
+	$(Q)$(CC) $(LTO) -O2 -Wall -Werror $(ARCH_CFLAGS) -nostdlib -static -Wl,--build-id=none -Wl,-T,$(OUT)/linker.ld \
 		$(addprefix -Wl$(comma),$(LDFLAGS)) $(HYP_OBJS) $(OUT)/config.o -o $@
 
 $(OUT)/bulkhead.bin: $(OUT)/bulkhead.elf

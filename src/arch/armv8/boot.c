@@ -28,6 +28,7 @@ noreturn void boot_primary(void)
 	hyp_early_init();
 	mmu_build_tables();
 	mmu_enable();
+	cpu_local_set_id();
 	cpu_init_el2();
 	gic_init_distributor();
 	gic_init_cpu();
@@ -37,6 +38,7 @@ noreturn void boot_primary(void)
 noreturn void boot_secondary(void)
 {
 	mmu_enable();
+	cpu_local_set_id();
 	cpu_init_el2();
 	gic_init_cpu();
 	log_debug("CPU %u up", arch_cpu_id());

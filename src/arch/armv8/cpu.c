@@ -33,11 +33,21 @@ static struct cpu_local *this_cpu(void)
 	return (struct cpu_local *)read_sysreg(tpidr_el2);
 }
 
-/* From boot.S, on each core before any other C code. */
+/*
+ * From boot.S, on each core before any other C code. The MMU is off, so
+ * this writes no memory: an uncached store to a line other cores hold in
+ * their caches would not be coherent. cpu_local_set_id() does the rest.
+ */
 void cpu_local_init(unsigned cpu)
 {
-	cpu_locals[cpu].id = cpu;
 	write_sysreg(tpidr_el2, &cpu_locals[cpu]);
+}
+
+void cpu_local_set_id(void)
+{
+	struct cpu_local *me = this_cpu();
+
+	me->id = (unsigned long)(me - cpu_locals);
 }
 
 unsigned arch_cpu_id(void)

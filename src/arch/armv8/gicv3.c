@@ -96,7 +96,9 @@ void gic_init_distributor(void)
 	volatile u32 *ctlr = reg32(platform.gicd_base + GICD_CTLR);
 	u32 lines = (*reg32(platform.gicd_base + GICD_TYPER) & 0x1f) + 1;
 
-	for (unsigned cpu = 0; cpu < platform.cpu_count; cpu++)
+	/* Cores beyond CONFIG_MAX_CPUS are never started. */
+	for (unsigned cpu = 0; cpu < MIN(platform.cpu_count, CONFIG_MAX_CPUS);
+	     cpu++)
 		ipi_sgi1r[cpu] = ipi_to(cpu);
 	*ctlr = GICD_CTLR_ARE_NS;
 	while (*ctlr & GICD_CTLR_RWP)
@@ -189,7 +191,7 @@ void gic_send_ipi(unsigned cpu)
 {
 	/* The state change the IPI announces must be visible first. */
 	dsb(ishst);
-	write_sysreg(icc_sgi1r_el1, ipi_sgi1r[cpu % CONFIG_MAX_CPUS]);
+	write_sysreg(icc_sgi1r_el1, ipi_sgi1r[cpu]); /* a started core */
 	isb();
 }
 

@@ -131,7 +131,7 @@ guest_sync:
 	stp	x0, x1, [sp, #16 * 0]
 	str	x2, [sp, #16 * 1]
 	mrs	x1, esr_el2
-	lsr	x2, x1, #26
+	ubfx	x2, x1, #26, #6		/* EC (ISS2 above it may be set) */
 	cmp	x2, #EC_SMC64
 	b.eq	guest_smc
 	cmp	x2, #EC_HVC64
