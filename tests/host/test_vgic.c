@@ -233,17 +233,51 @@ TEST(vgic_sgi_sent_again_reuses_its_lr_in_priority_order)
 
 	enable_sgis(v, 0x3);
 	mmio_write(v, RD(0) + SGI_FRAME + 0x400, 2, 0x1080); /* 0: 0x80 */
-	vgic_sgi1r(v, 0ULL << 24 | 1);
+	vgic_sgi1r(v, 1ULL << 24 | 1);			     /* LR 0 */
+	vgic_sgi1r(v, 0ULL << 24 | 1);			     /* LR 1 */
+	CHECK_EQ(fake.lr[1].virq, 0);
+	CHECK_EQ(guest_take(), 1);
 	CHECK_EQ(guest_take(), 0);
-	vgic_sgi1r(v, 0ULL << 24 | 1); /* again, after the guest's EOI */
-	CHECK_EQ(fake.lr[0].virq, 0);
-	CHECK_EQ(fake.lr[0].state, LR_PENDING);
-	CHECK_EQ(fake.lr[1].state, 0);
+	/* Again, after the guest's EOI: back into LR 1, though 0 is free. */
+	vgic_sgi1r(v, 0ULL << 24 | 1);
+	CHECK_EQ(fake.lr[1].virq, 0);
+	CHECK_EQ(fake.lr[1].state, LR_PENDING);
+	CHECK_EQ(fake.lr[0].state, 0);
 	/* Sent again while pending: one instance (SGIs are edges). */
 	vgic_sgi1r(v, 0ULL << 24 | 1);
 	vgic_sgi1r(v, 1ULL << 24 | 1); /* higher priority, comes first */
 	CHECK_EQ(guest_take(), 1);
 	CHECK_EQ(guest_take(), 0);
+	CHECK_EQ(guest_take(), -1);
+}
+
+/* The hypervisor IPI's fast path on the receiving core (irq.c). */
+TEST(vgic_lone_sgi_is_rearmed_by_the_ipi_fast_path)
+{
+	struct vm *vm = running_vm(2, true);
+	struct vcpu *v0 = &vm->vcpus[0], *v1 = &vm->vcpus[1];
+
+	enable_sgis(v1, 0x18);
+	vgic_sgi1r(v0, 3ULL << 24 | 2);
+	fake.cpu = v1->cpu;
+	CHECK(!vgic_take_sgi_fast(v1)); /* never in a list register yet */
+	CHECK(vgic_needs_flush(v1));	/* so it waits for the flush */
+	vgic_flush(v1);
+	CHECK_EQ(guest_take(), 3);
+	fake.cpu = v0->cpu;
+	vgic_sgi1r(v0, 3ULL << 24 | 2); /* again */
+	fake.cpu = v1->cpu;
+	CHECK(vgic_take_sgi_fast(v1));
+	CHECK(!vgic_needs_flush(v1));
+	CHECK_EQ(guest_take(), 3);
+	fake.cpu = v0->cpu;
+	vgic_sgi1r(v0, 3ULL << 24 | 2); /* two at once: the flush's */
+	vgic_sgi1r(v0, 4ULL << 24 | 2);
+	fake.cpu = v1->cpu;
+	CHECK(!vgic_take_sgi_fast(v1));
+	vgic_flush(v1);
+	CHECK(guest_take() >= 3);
+	CHECK(guest_take() >= 3);
 	CHECK_EQ(guest_take(), -1);
 }
 

@@ -93,14 +93,14 @@ bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 	 * write-only registers and group 0 SGIs do nothing. */
 	if (is_sgi(iss)) {
 		if ((iss & (ISS_REG_MASK | ISS_READ)) == ICC_SGI1R_EL1)
-			vgic_sgi1r(vcpu, rt == XZR ? 0 : f->x[rt]);
+			vgic_sgi1r(vcpu, frame_get(f, rt));
 		return true;
 	}
 	if (is_set_way(iss))
-		set_way(vcpu, rt == XZR ? 0 : f->x[rt]);
+		set_way(vcpu, frame_get(f, rt));
 	else if (!is_raz_wi(iss))
 		return false;
-	else if ((iss & ISS_READ) && rt != XZR)
-		f->x[rt] = 0;
+	else if (iss & ISS_READ)
+		frame_set(f, rt, 0);
 	return true;
 }

@@ -120,8 +120,8 @@ static struct mmio_access mmio_decode(const struct guest_frame *f, u64 esr)
 				.size = (u8)(1u << ESR_DABT_SAS(esr)),
 				.write = esr & ESR_DABT_WNR};
 
-	if (a.write && rt != XZR)
-		a.value = f->x[rt] & size_mask(8u * a.size);
+	if (a.write)
+		a.value = frame_get(f, rt) & size_mask(8u * a.size);
 	return a;
 }
 
@@ -132,11 +132,11 @@ static void mmio_complete(struct guest_frame *f, u64 esr, unsigned bits,
 	unsigned rt = ESR_DABT_SRT(esr);
 
 	value &= size_mask(bits);
-	if (!(esr & ESR_DABT_WNR) && rt != XZR) {
-		if ((esr & ESR_DABT_SSE) && bits < 64 && (value >> (bits - 1)))
-			value |= ~0ULL << bits;
-		f->x[rt] = (esr & ESR_DABT_SF) ? value : (u32)value;
-	}
+	if (esr & ESR_DABT_WNR)
+		return;
+	if ((esr & ESR_DABT_SSE) && bits < 64 && (value >> (bits - 1)))
+		value |= ~0ULL << bits;
+	frame_set(f, rt, (esr & ESR_DABT_SF) ? value : (u32)value);
 }
 
 static noinline void mmio_locked(struct vcpu *vcpu, struct guest_frame *f,
@@ -156,12 +156,11 @@ static noinline void mmio_locked(struct vcpu *vcpu, struct guest_frame *f,
  * distributor registers, GICD_SGIR writes. */
 static bool mmio_fast32(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 {
-	unsigned rt = ESR_DABT_SRT(esr);
 	u32 word;
 
 	if (esr & ESR_DABT_WNR)
 		return vgic_dist_write32(vcpu, fault_ipa(),
-					 rt == XZR ? 0 : (u32)f->x[rt]);
+					 (u32)frame_get(f, ESR_DABT_SRT(esr)));
 	if (!vgic_dist_read32(vcpu->vm, fault_ipa(), &word))
 		return false;
 	mmio_complete(f, esr, 32, word);
@@ -193,7 +192,7 @@ static noinline void unexpected_trap(struct vcpu *vcpu, u64 esr)
 }
 
 /* HVC and SMC (SMC traps: HCR_EL2.TSC, and the vector has stepped over
- * it); x19..x28 are not in the frame. */
+ * it); x19..x29 are not in the frame. */
 void handle_guest_call(struct guest_frame *f)
 {
 	smccc_handle(this_vcpu(), f->x);

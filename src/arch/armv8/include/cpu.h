@@ -4,6 +4,7 @@
 #define CPU_H
 
 #include "asm_defs.h"
+#include "sysreg.h"
 #include "types.h"
 
 struct vcpu;
@@ -18,6 +19,18 @@ struct guest_frame {
 	u64 pad;
 };
 _Static_assert(sizeof(struct guest_frame) == FRAME_SIZE, "frame layout");
+
+/* Register Rt as an instruction names it: 31 is the zero register. */
+static inline u64 frame_get(const struct guest_frame *f, unsigned rt)
+{
+	return rt == XZR ? 0 : f->x[rt];
+}
+
+static inline void frame_set(struct guest_frame *f, unsigned rt, u64 value)
+{
+	if (rt != XZR)
+		f->x[rt] = value;
+}
 
 /* EL2 controls every core sets before running a guest (cpu.c). */
 void cpu_init_el2(void);
