@@ -1,54 +1,47 @@
 #!/usr/bin/env bash
 # Install what building and testing Bulkhead needs, from Debian's packages.
-# Idempotent and quick when everything is there. As root it runs apt-get;
-# otherwise it prints the command to run.
+# The list is decided from package names alone (dpkg's view of what is
+# installed), so one pass settles everything, whatever commands happen to
+# exist already. Idempotent, and quick when all is there. As root it runs
+# apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
-cross=${CROSS_COMPILE:-aarch64-linux-gnu-}
-
-# command  package
-needs=(
-	"make make"
-	"gcc gcc"
-	"${cross}gcc gcc-aarch64-linux-gnu"
-	"qemu-system-aarch64 qemu-system-arm"
-	"dtc device-tree-compiler"
-	"kconfig-conf kconfig-frontends"
-	"kconfig-mconf kconfig-frontends"
-	"mkimage u-boot-tools"
-	"clang-format clang-format"
-	"clang clang"
-	"timeout coreutils"
+packages=(
+	make gcc libc6-dev        # host tools: config checker, unit tests
+	gcc-aarch64-linux-gnu     # the hypervisor and its guests
+	qemu-system-arm           # qemu-system-aarch64 and qemu-system-arm
+	device-tree-compiler      # dtc
+	kconfig-frontends         # kconfig-conf, kconfig-mconf
+	u-boot-tools              # mkimage
+	clang clang-format        # the vGIC fuzzer, the format check
+	libclang-rt-14-dev        # libFuzzer and sanitizer runtimes for clang 14
+	coreutils                 # timeout
 )
 
-missing=()
-for pair in "${needs[@]}"; do
-	cmd=${pair%% *}
-	pkg=${pair##* }
-	command -v "$cmd" >/dev/null 2>&1 && continue
-	# A custom CROSS_COMPILE toolchain is the user's to install.
-	if [[ $cmd == "${cross}gcc" && $cross != aarch64-linux-gnu- ]]; then
-		echo "error: ${cross}gcc not found: put your toolchain on PATH or unset CROSS_COMPILE" >&2
-		exit 1
-	fi
-	[[ " ${missing[*]} " == *" $pkg "* ]] || missing+=("$pkg")
-done
-
-# libFuzzer's runtime is not a dependency of Debian's clang.
-if command -v clang >/dev/null 2>&1 &&
-	[[ ! -f $(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a") ]]; then
-	missing+=(libclang-rt-14-dev)
+# A CROSS_COMPILE toolchain other than Debian's is the user's to install.
+cross=${CROSS_COMPILE:-aarch64-linux-gnu-}
+if [[ $cross != aarch64-linux-gnu- ]] && ! command -v "${cross}gcc" >/dev/null; then
+	echo "error: ${cross}gcc not found: put your toolchain on PATH or unset CROSS_COMPILE" >&2
+	exit 1
 fi
 
+installed() {
+	[[ $(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null) == installed ]]
+}
+
+missing=()
+for pkg in "${packages[@]}"; do
+	installed "$pkg" || missing+=("$pkg")
+done
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 cmd="apt-get install -y --no-install-recommends ${missing[*]}"
 if [[ $(id -u) -ne 0 ]]; then
-	echo "Bulkhead needs: ${missing[*]}" >&2
+	echo "Bulkhead needs these Debian packages: ${missing[*]}" >&2
 	echo "Install them with:  sudo apt-get update && sudo $cmd" >&2
 	exit 1
 fi
-echo "Installing ${missing[*]} ..."
+echo "Installing ${#missing[@]} Debian packages (once): ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-$cmd -qq
+$cmd -qq >/dev/null

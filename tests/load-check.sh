@@ -10,7 +10,7 @@ set -uo pipefail
 image=${1:?usage: $0 <bulkhead.bin>}
 elf=${image%.bin}.elf
 qemu=${QEMU_SYSTEM:-qemu-system-aarch64}
-board=(-cpu cortex-a53 -smp 4 -m 1G -nographic -no-reboot)
+board=(-cpu cortex-a53 -smp 4 -m 1G -nographic -no-reboot -nic none)
 el2=virt,virtualization=on,gic-version=3
 linked=0x40200000 wrong=0x40400000
 passed=0 failed=0

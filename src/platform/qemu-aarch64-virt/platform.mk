@@ -8,6 +8,9 @@ QEMU_MACHINE := -M virt,virtualization=on,gic-version=2 -icount shift=4,sleep=of
 else
 QEMU_MACHINE := -M virt,virtualization=on,gic-version=3 -cpu cortex-a53
 endif
+# No NIC: the board would add a virtio one (whose option ROM is another
+# package) that nothing here uses.
+QEMU_MACHINE += -nic none
 export QEMU_SYSTEM QEMU_MACHINE
 export QEMU_SMP := $(CONFIG_PLATFORM_CPU_COUNT)
 export QEMU_MEM := $(shell echo $$(( $(CONFIG_PLATFORM_RAM_SIZE) >> 20 )))M
