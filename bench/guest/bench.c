@@ -17,15 +17,12 @@
 #define SAMPLES 65 /* odd: the median is one sample */
 #define WARMUP	3
 
-#define HC_NULL			 0x860000abu /* unknown vendor-hypervisor call */
-#define IPI_SGI			 3
-#define IRQ_PRIORITY		 0xa0
-#define GICD_TYPER		 (GICD_BASE + 0x004)
-#define GICD_SGIR		 (GICD_BASE + 0xf00)
-#define TIMER_DELAY		 1000 /* counter ticks from arming to firing */
-#define IRQ_TIMEOUT_US		 2000 /* 125,000 instructions */
-#define SECONDARY_UP_TIMEOUT_US	 100000
-#define SECONDARY_RUN_TIMEOUT_US 2000000
+#define HC_NULL	     0x860000abu /* unknown vendor-hypervisor call */
+#define IPI_SGI	     3
+#define IRQ_PRIORITY 0xa0
+#define GICD_TYPER   (GICD_BASE + 0x004)
+#define GICD_SGIR    (GICD_BASE + 0xf00)
+#define TIMER_DELAY  1000 /* counter ticks from arming to firing */
 
 /* What the IRQ vector saw last on each vCPU (written by bench_irq()). */
 struct irq_record {
@@ -192,7 +189,7 @@ static bool wait_irq(unsigned vcpu, uint32_t before)
 	bool ok;
 
 	irq_enable();
-	ok = flag_wait(&records[vcpu].count, before + 1, IRQ_TIMEOUT_US);
+	ok = flag_wait(&records[vcpu].count, before + 1);
 	irq_disable();
 	return ok;
 }
@@ -226,7 +223,7 @@ static const char *sample_ipi(unsigned i, const void *ctx)
 	uint64_t sent = send_sgi(1, IPI_SGI);
 
 	(void)ctx;
-	if (!flag_wait(&r->count, before + 1, IRQ_TIMEOUT_US))
+	if (!flag_wait(&r->count, before + 1))
 		return "the SGI did not reach vCPU 1 within the timeout";
 	if (gic_intid(r->iar) != IPI_SGI)
 		return "vCPU 1 took an interrupt other than the SGI";
@@ -242,7 +239,7 @@ void bench_secondary(void)
 	records[this_vcpu()].time_ack_eoi = true;
 	flag_set(&secondary_state, SECONDARY_READY);
 	irq_enable();
-	flag_wait(&secondary_state, SECONDARY_DONE, SECONDARY_RUN_TIMEOUT_US);
+	flag_wait(&secondary_state, SECONDARY_DONE);
 	irq_disable();
 	psci_cpu_off(CONDUIT_SMC);
 }
@@ -254,8 +251,7 @@ static const char *start_secondary(void)
 
 	if (ret != PSCI_SUCCESS)
 		return "PSCI CPU_ON of vCPU 1 failed";
-	if (!flag_wait(&secondary_state, SECONDARY_READY,
-		       SECONDARY_UP_TIMEOUT_US))
+	if (!flag_wait(&secondary_state, SECONDARY_READY))
 		return "vCPU 1 did not come up";
 	return NULL;
 }

@@ -15,8 +15,6 @@
 #include "guest.h"
 
 #define N_ORDER	  10
-#define WAIT_US	  (1000 * 1000)
-#define NEST_US	  (100 * 1000)
 #define HOLD_US	  (20 * 1000) /* how long a handler waits for no preemption */
 #define SETTLE_US (20 * 1000)
 
@@ -69,7 +67,7 @@ static bool order_pass(const char *how, bool by_sgi)
 	n_seen = 0;
 	make_pending(by_sgi);
 	delay_us(SETTLE_US);
-	irq_wait(&n_seen, N_ORDER, WAIT_US);
+	irq_wait(&n_seen, N_ORDER);
 	delay_us(SETTLE_US); /* duplicates would come now */
 	irq_mask();
 	print_seen(how);
@@ -105,7 +103,7 @@ static void outer_handler(uint32_t intid)
 	irq_unmask();
 	gic_send_sgi(nest->inner, SGI_SELF, 0);
 	if (nest->preempts)
-		flag_wait(&inner_count, 1, NEST_US);
+		flag_wait(&inner_count, 1);
 	else
 		delay_us(HOLD_US);
 	inner_inside = inner_count;
@@ -130,7 +128,7 @@ static bool nest_pass(const struct nest *n)
 	gic_enable(n->outer, n->outer_prio);
 	gic_enable(n->inner, n->inner_prio);
 	gic_send_sgi(n->outer, SGI_SELF, 0);
-	irq_wait(&inner_count, 1, WAIT_US);
+	irq_wait(&inner_count, 1);
 	delay_us(SETTLE_US);
 	irq_mask();
 	if (n->preempts)

@@ -11,7 +11,6 @@
 #include "irq_rtc.h"
 
 #define RTC_PRIO 0x80
-#define WAIT_US	 (5 * 1000 * 1000)
 #define AFTER_US (200 * 1000)
 
 static volatile uint32_t rtc_irqs, forged;
@@ -49,7 +48,7 @@ void guest_main(unsigned long x0)
 	delay_us(OWNER_ARM_DELAY_US);
 	arm_rtc();
 	printf("owner: rtc match armed\n");
-	if (irq_wait(&rtc_irqs, 1, WAIT_US))
+	if (irq_wait(&rtc_irqs, 1))
 		printf("rtc irq %u received\n", RTC_INTID);
 	else
 		printf("rtc irq %u NOT received\n", RTC_INTID);

@@ -13,8 +13,6 @@
 
 #define N_VCPUS	    2
 #define SGI_PRIO    0x80
-#define WAIT_US	    (1000 * 1000)
-#define VCPU1_WAIT  (10 * 1000 * 1000)
 #define SETTLE_US   (20 * 1000)
 #define PHASES_DONE 0xff
 
@@ -84,14 +82,14 @@ void guest_secondary(unsigned long context)
 	for (uint32_t i = 0; i < N_PHASES; i++) {
 		if (phases[i].sender != 1)
 			continue;
-		if (!flag_wait(&go, i + 1, VCPU1_WAIT)) {
+		if (!flag_wait(&go, i + 1)) {
 			printf("vcpu 1: no go for phase %u: FAIL\n", i);
 			return;
 		}
 		send_all(&phases[i]);
 		flag_set(&sent, i + 1);
 	}
-	if (!flag_wait(&go, PHASES_DONE, VCPU1_WAIT))
+	if (!flag_wait(&go, PHASES_DONE))
 		printf("vcpu 1: never released: FAIL\n");
 	printf("sgi: vcpu 1: %u unexpected, %u spurious\n",
 	       irq_unexpected_count(), irq_spurious_count());
@@ -133,12 +131,12 @@ static bool run_phase(uint32_t i)
 		send_all(p);
 	} else {
 		flag_set(&go, i + 1);
-		if (!flag_wait(&sent, i + 1, WAIT_US))
+		if (!flag_wait(&sent, i + 1))
 			printf("sgi %s: vcpu 1 did not send\n", p->name);
 	}
 	for (unsigned int v = 0; v < N_VCPUS; v++)
 		if ((p->receivers >> v) & 1)
-			count_wait(&received[v], GIC_NR_SGIS, WAIT_US);
+			count_wait(&received[v], GIC_NR_SGIS);
 	delay_us(SETTLE_US); /* duplicates and strays would come now */
 	ok = ids_ok(p);
 	printf("sgi %s: %u/%u (received: vcpu0 %u, vcpu1 %u)\n", p->name, ok,
@@ -155,7 +153,7 @@ static bool ping_pong(void)
 	ponging = 1;
 	for (i = 0; i < PINGS; i++) {
 		gic_send_sgi(PING, SGI_TARGET_LIST, 0x2);
-		if (!count_wait(&counts[0][PONG], i + 1, WAIT_US))
+		if (!count_wait(&counts[0][PONG], i + 1))
 			break;
 	}
 	delay_us(SETTLE_US);
@@ -175,7 +173,7 @@ void guest_main(unsigned long x0)
 	setup_this_vcpu();
 	printf("sgi: GICv%u, %u vcpus\n", gic_version(), N_VCPUS);
 	ret = psci_cpu_on(CONDUIT_HVC, 1, (unsigned long)secondary_entry, 0);
-	if (ret || !flag_wait(&vcpu1_ready, 1, WAIT_US)) {
+	if (ret || !flag_wait(&vcpu1_ready, 1)) {
 		printf("sgi: vcpu 1 did not start (%d): FAIL\n", ret);
 		return;
 	}
@@ -187,7 +185,7 @@ void guest_main(unsigned long x0)
 	       (uint32_t)N_PHASES + 1, irq_unexpected_count(),
 	       irq_spurious_count());
 	/* SYSTEM_OFF would cut vCPU 1's report short: wait for it. */
-	if (!flag_wait(&vcpu1_done, 1, WAIT_US))
+	if (!flag_wait(&vcpu1_done, 1))
 		printf("sgi: vcpu 1 did not report: FAIL\n");
 	printf("sgi done\n");
 }

@@ -19,7 +19,6 @@
 #define CPU_ON_CONTEXT	 0x1234
 #define BAD_TARGET	 7
 #define UNKNOWN_PSCI_FID 0x8400001fu /* in PSCI's range, not assigned */
-#define TIMEOUT_US	 (1000 * 1000)
 
 static volatile uint32_t vcpu1_up;
 static volatile uint32_t vcpu1_may_stop;
@@ -43,7 +42,7 @@ void guest_secondary(unsigned long context)
 {
 	printf("vcpu %u up, context 0x%lx\n", this_vcpu(), context);
 	flag_set(&vcpu1_up, 1);
-	if (!flag_wait(&vcpu1_may_stop, 1, TIMEOUT_US))
+	if (!flag_wait(&vcpu1_may_stop, 1))
 		printf("vcpu %u: vCPU 0 never released it: WRONG\n",
 		       this_vcpu());
 	printf("vcpu %u: CPU_OFF\n", this_vcpu());
@@ -74,7 +73,7 @@ static void check_queries(void)
 static int32_t wait_vcpu1_off(void)
 {
 	uint64_t start = counter_now();
-	uint64_t limit = TIMEOUT_US * counter_freq() / 1000000;
+	uint64_t limit = STALL_US * counter_freq() / 1000000;
 	int32_t state;
 
 	do {
@@ -94,7 +93,7 @@ static void check_vcpu1_life(void)
 	      psci_affinity_info(CONDUIT_SMC, 1), PSCI_AFFINITY_OFF);
 	check("CPU_ON(1)", CONDUIT_SMC,
 	      psci_cpu_on(CONDUIT_SMC, 1, entry, CPU_ON_CONTEXT), PSCI_SUCCESS);
-	if (!flag_wait(&vcpu1_up, 1, TIMEOUT_US)) {
+	if (!flag_wait(&vcpu1_up, 1)) {
 		printf("vcpu 1 did not come up: WRONG\n");
 		return;
 	}

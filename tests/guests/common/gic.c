@@ -57,7 +57,6 @@
 
 #define PRIORITY_DEFAULT 0xa0
 #define PMR_ALL		 0xff
-#define REG_WAIT_US	 (100 * 1000)
 
 static unsigned int version;
 
@@ -97,7 +96,7 @@ static void write_bit(uint32_t reg, uint32_t intid)
 static bool wait_clear(uintptr_t addr, uint32_t mask)
 {
 	uint64_t start = counter_now();
-	uint64_t limit = REG_WAIT_US * counter_freq() / 1000000;
+	uint64_t limit = STALL_US * counter_freq() / 1000000;
 
 	while (readl(addr) & mask) {
 		if (counter_now() - start >= limit) {

@@ -117,7 +117,7 @@ unsigned int irq_depth(void);	     /* handlers running on this vCPU */
 uint32_t irq_unexpected_count(void); /* this vCPU's unhandled INTIDs */
 uint32_t irq_spurious_count(void);   /* this vCPU's acks of 1020..1023 */
 /* Unmask IRQs and count_wait(): true once *count >= target. */
-bool irq_wait(volatile uint32_t *count, uint32_t target, uint64_t timeout_us);
+bool irq_wait(volatile uint32_t *count, uint32_t target);
 
 static inline void irq_unmask(void)
 {
@@ -147,15 +147,23 @@ uint64_t counter_freq(void);
 void delay_us(uint64_t us);
 
 /*
+ * Waits on progress, not on the clock: a wait gives up (false) only when
+ * nothing in the VM moved for STALL_US of counter time, so a slow or busy
+ * host makes a test slower, never failed, and a vCPU that never comes
+ * still leads to a report, not a hang. progress_made() is called by
+ * flag_set() and for every interrupt handled.
+ */
+#define STALL_US (10 * 1000 * 1000)
+void progress_made(void);
+
+/*
  * Cross-vCPU flags: the waiter executes WFE, so -icount cannot starve the
- * setter, which sends SEV. flag_wait() gives up (false) after timeout_us
- * of counter time, so a vCPU that never comes leads to a report, not a hang.
+ * setter, which sends SEV.
  */
 void flag_set(volatile uint32_t *flag, uint32_t value);
-bool flag_wait(volatile uint32_t *flag, uint32_t value, uint64_t timeout_us);
+bool flag_wait(volatile uint32_t *flag, uint32_t value);
 /* The same for *count >= at_least, e.g. a count an IRQ handler keeps. */
-bool count_wait(volatile uint32_t *count, uint32_t at_least,
-		uint64_t timeout_us);
+bool count_wait(volatile uint32_t *count, uint32_t at_least);
 
 /* String functions the compiler may call on its own (string.c). */
 void *memset(void *dst, int c, unsigned long n);

@@ -64,11 +64,12 @@ void irq_dispatch(void)
 	else
 		unexpected(intid);
 	c->depth--;
+	progress_made();
 	gic_eoi(ack);
 }
 
-bool irq_wait(volatile uint32_t *count, uint32_t target, uint64_t timeout_us)
+bool irq_wait(volatile uint32_t *count, uint32_t target)
 {
 	irq_unmask();
-	return count_wait(count, target, timeout_us);
+	return count_wait(count, target);
 }

@@ -15,7 +15,6 @@
 #define CNTV_CTL_ENABLE	 (1u << 0)
 #define CNTV_CTL_ISTATUS (1u << 2)
 #define TICK_PRIORITY	 0x80
-#define GRACE_US	 (2 * 1000 * 1000)
 #define SETTLE_US	 (20 * 1000) /* for late duplicates after the last */
 
 struct ticker {
@@ -82,7 +81,6 @@ static uint64_t to_us(uint64_t ticks)
 struct tick_result ticker_run(uint32_t ticks, uint32_t hz)
 {
 	volatile struct ticker *t = &tickers[this_vcpu()];
-	uint64_t wait_us = (uint64_t)ticks * 1000000 / hz + GRACE_US;
 	struct tick_result r;
 	uint64_t start;
 
@@ -96,7 +94,7 @@ struct tick_result ticker_run(uint32_t ticks, uint32_t hz)
 	start = counter_now();
 	t->first = t->next = start + t->period;
 	vtimer_set(t->first);
-	irq_wait(&t->ticks, ticks, wait_us);
+	irq_wait(&t->ticks, ticks);
 	vtimer_stop();
 	r.elapsed_us = to_us(counter_now() - start);
 	r.ticks = t->ticks;

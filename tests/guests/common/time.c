@@ -30,6 +30,7 @@ void flag_set(volatile uint32_t *flag, uint32_t value)
 {
 	__asm__ volatile("dmb ish" ::: "memory");
 	*flag = value;
+	progress_made();
 	__asm__ volatile("dsb ish\n\tsev" ::: "memory");
 }
 
@@ -48,30 +49,50 @@ static void event_stream_on(void)
 	isb();
 }
 
-/* Wait for *v == value, or *v >= value with at_least; false on timeout. */
-static bool wait_value(volatile uint32_t *v, uint32_t value, bool at_least,
-		       uint64_t timeout_us)
+/*
+ * Anything a vCPU of this VM does for another (flag_set(), an interrupt
+ * handled) moves this on. Plain increments from several vCPUs may lose
+ * one another, but the value still changes, which is all a wait asks.
+ */
+static volatile uint32_t vm_progress;
+
+void progress_made(void)
 {
-	uint64_t start = counter_now();
-	uint64_t limit = timeout_us * counter_freq() / 1000000;
+	vm_progress++;
+}
+
+/*
+ * Wait for *v == value, or *v >= value with at_least. Give up (false)
+ * only when neither *v nor the VM's progress moved for STALL_US: a slow
+ * or busy host stretches a wait, only a stuck one ends it.
+ */
+static bool wait_value(volatile uint32_t *v, uint32_t value, bool at_least)
+{
+	uint64_t limit = STALL_US * counter_freq() / 1000000;
+	uint64_t since = counter_now();
+	uint32_t seen = *v, seen_progress = vm_progress;
 
 	event_stream_on();
 	while (at_least ? *v < value : *v != value) {
-		if (counter_now() - start >= limit)
+		if (*v != seen || vm_progress != seen_progress) {
+			seen = *v;
+			seen_progress = vm_progress;
+			since = counter_now();
+		} else if (counter_now() - since >= limit) {
 			return false;
+		}
 		__asm__ volatile("wfe" ::: "memory");
 	}
 	__asm__ volatile("dmb ish" ::: "memory");
 	return true;
 }
 
-bool flag_wait(volatile uint32_t *flag, uint32_t value, uint64_t timeout_us)
+bool flag_wait(volatile uint32_t *flag, uint32_t value)
 {
-	return wait_value(flag, value, false, timeout_us);
+	return wait_value(flag, value, false);
 }
 
-bool count_wait(volatile uint32_t *count, uint32_t at_least,
-		uint64_t timeout_us)
+bool count_wait(volatile uint32_t *count, uint32_t at_least)
 {
-	return wait_value(count, at_least, true, timeout_us);
+	return wait_value(count, at_least, true);
 }
