@@ -36,7 +36,12 @@ PLATFORM := $(patsubst "%",%,$(CONFIG_PLATFORM))
 ARCH := $(patsubst "%",%,$(CONFIG_ARCH))
 PLATFORM_DIR := src/platform/$(patsubst "%",%,$(CONFIG_PLATFORM_DIR))
 
+# What the build needs is installed before anything runs a tool: on a bare
+# machine the first thing make does is to create $(KCONFIG).
+INSTALL_DEPS = CROSS_COMPILE=$(CROSS_COMPILE) scripts/install-deps.sh
+
 $(KCONFIG):
+	$(Q)$(INSTALL_DEPS)
 	@echo "No $(KCONFIG) yet: using $(DEFAULT_PLATFORM)_defconfig (change it with 'make menuconfig')."
 	@mkdir -p $(dir $(KCONFIG))
 	$(Q)$(KCONF_ENV) kconfig-conf -s --defconfig=$(call defconfig_of,$(DEFAULT_PLATFORM)) Kconfig
@@ -47,6 +52,7 @@ PLATFORM_NAMES := $(basename $(notdir $(wildcard src/platform/*/*.defconfig)))
 
 %_defconfig:
 	@test -n "$(call defconfig_of,$*)" || { echo "error: no platform '$*' (there are: $(PLATFORM_NAMES))"; exit 1; }
+	$(Q)$(INSTALL_DEPS)
 	@mkdir -p $(dir $(KCONFIG))
 	$(Q)$(KCONF_ENV) kconfig-conf -s --defconfig=$(call defconfig_of,$*) Kconfig
 	@echo "$(KCONFIG): defaults for $*"
@@ -189,7 +195,7 @@ $(OUT)/bulkhead.bin: $(OUT)/bulkhead.elf
 all: $(OUT)/bulkhead.bin
 
 deps:
-	$(Q)CROSS_COMPILE=$(CROSS_COMPILE) scripts/install-deps.sh
+	$(Q)$(INSTALL_DEPS)
 
 run: deps all
 	$(Q)scripts/run-qemu.sh $(OUT)/bulkhead.bin

@@ -79,7 +79,7 @@ mkdir -p "$debs"
 # the mounts vanish with it, whatever happens.
 script='set -e; cd /root/bulkhead'
 for cmd in "$@"; do
-	script+="; echo \"ci/fresh-debian.sh: \$ $cmd\"; $cmd"
+	script+="; echo $(printf %q "ci/fresh-debian.sh: \$ $cmd"); $cmd"
 done
 echo "ci/fresh-debian.sh: running in a new Debian 12 root, on a clone of $(git -C "$repo" rev-parse --short HEAD)"
 start=$SECONDS
