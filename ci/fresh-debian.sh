@@ -16,7 +16,6 @@
 # Exit status: the first failing command's, or 0.
 set -euo pipefail
 
-repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 cache=${FRESH_CACHE:-/var/tmp/bulkhead-fresh-debian}
 base=$cache/bookworm-minbase
 debs=$cache/debs
@@ -31,6 +30,7 @@ cannot() {
 	cannot "it needs root (debootstrap, chroot, mounts). Run it as root or with sudo, or run 'make test' on this machine instead."
 command -v apt-get >/dev/null ||
 	cannot "it builds a Debian root with debootstrap and this machine has no apt."
+repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 
 # The first archive named in this machine's apt sources (deb822 or
 # one-line format).
