@@ -109,14 +109,13 @@ ARCH_INC := $(CORE_INC) -Isrc/arch/$(ARCH)/include
 
 # Core sees only core headers; arch and platform code also see the arch's.
 # One GIC driver per build: the platform's.
-HOST_ONLY_SRCS := src/core/config_check.c
-OTHER_GIC_SRCS := $(if $(CONFIG_GIC_V2),src/arch/$(ARCH)/gicv3.c,src/core/gicv2.c)
-CORE_SRCS := $(filter-out $(HOST_ONLY_SRCS) $(OTHER_GIC_SRCS),$(wildcard src/core/*.c))
+OTHER_GIC_SRCS := $(if $(CONFIG_GIC_V2),src/arch/$(ARCH)/gicv3.c,src/core/drivers/gicv2.c)
+CORE_SRCS := $(filter-out $(OTHER_GIC_SRCS),$(wildcard src/core/*.c src/core/*/*.c))
 ARCH_SRCS := $(filter-out $(OTHER_GIC_SRCS),$(wildcard src/arch/$(ARCH)/*.c src/arch/$(ARCH)/*.S))
 PLAT_SRCS := $(wildcard $(PLATFORM_DIR)/*.c)
 HYP_OBJ := $(KOUT)/obj
 HYP_OBJS := $(patsubst src/%,$(HYP_OBJ)/%.o,$(CORE_SRCS) $(ARCH_SRCS) $(PLAT_SRCS))
-$(HYP_OBJ)/core/lib.c.o: LTO :=
+$(HYP_OBJ)/core/lib/lib.c.o: LTO :=
 
 $(HYP_OBJ)/core/%.c.o: src/core/%.c $(AUTOCONF)
 	@mkdir -p $(@D)
@@ -160,11 +159,12 @@ $(OUT)/config.o: $(CONFIG_DEPS) $(OUT)/config.checked
 
 # The checker: the same config.c built for the host with the checker logic
 # and the platform's data. A rejected config stops the build here.
-CHECKER_SRCS := scripts/config-checker.c src/core/config_check.c src/core/layout.c \
+CHECKER_DIR := scripts/config-checker
+CHECKER_SRCS := $(wildcard $(CHECKER_DIR)/*.c) src/core/vm/layout.c \
 	$(PLATFORM_DIR)/platform.c
-$(OUT)/checker: $(CONFIG_DEPS) $(CHECKER_SRCS) $(wildcard src/core/include/*.h)
+$(OUT)/checker: $(CONFIG_DEPS) $(CHECKER_SRCS) $(wildcard src/core/include/*.h $(CHECKER_DIR)/*.h)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) -std=gnu11 -O1 -g $(WARN) -include $(AUTOCONF) $(ARCH_INC) $(CONFIG_INC) \
+	$(Q)$(HOSTCC) -std=gnu11 -O1 -g $(WARN) -include $(AUTOCONF) $(ARCH_INC) -I$(CHECKER_DIR) $(CONFIG_INC) \
 		$(CONFIG_DIR)/config.c $(CHECKER_SRCS) -o $@
 
 $(OUT)/config.checked: $(OUT)/checker
@@ -219,17 +219,19 @@ format:
 
 # Host unit tests: arch-neutral logic against tests/host/fake_arch.c.
 HOST_TEST_DIR := $(BUILD)/host-tests
-HOST_TEST_SRCS := $(wildcard tests/host/*.c) src/core/config_check.c src/core/layout.c \
-	src/core/pagetable.c src/core/page_pool.c src/core/ratelimit.c src/core/format.c \
-	src/core/psci.c src/core/smccc.c src/core/guest_console.c src/core/vm.c src/core/vcpu.c \
-	src/core/log.c src/core/vgic.c src/core/vgic_mmio.c src/core/irq.c src/arch/$(ARCH)/pte.c src/arch/$(ARCH)/sysreg_trap.c \
+HOST_TEST_SRCS := $(wildcard tests/host/*.c) $(CHECKER_DIR)/config_check.c \
+	$(addprefix src/core/vm/,layout.c psci.c smccc.c guest_console.c vm.c vcpu.c) \
+	$(addprefix src/core/mm/,pagetable.c page_pool.c) \
+	$(addprefix src/core/lib/,ratelimit.c format.c log.c) \
+	$(addprefix src/core/interrupts/,vgic.c vgic_mmio.c irq.c) \
+	src/arch/$(ARCH)/pte.c src/arch/$(ARCH)/sysreg_trap.c \
 	$(PLATFORM_DIR)/platform.c
 host-tests: $(HOST_TEST_DIR)/run-host-tests
 	$(Q)$<
-$(HOST_TEST_DIR)/run-host-tests: $(HOST_TEST_SRCS) $(AUTOCONF) $(wildcard src/core/include/*.h tests/host/*.h)
+$(HOST_TEST_DIR)/run-host-tests: $(HOST_TEST_SRCS) $(AUTOCONF) $(wildcard src/core/include/*.h $(CHECKER_DIR)/*.h tests/host/*.h)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -std=gnu11 -O1 -g $(WARN) -Wno-missing-prototypes -fsanitize=address,undefined \
-		-fno-sanitize-recover -include $(AUTOCONF) $(ARCH_INC) -Itests/host -DHOST_TEST \
+		-fno-sanitize-recover -include $(AUTOCONF) $(ARCH_INC) -I$(CHECKER_DIR) -Itests/host -DHOST_TEST \
 		$(HOST_TEST_SRCS) -o $@
 
 clean:

@@ -16,8 +16,8 @@ FUZZ_VGIC := $(FUZZ_DIR)/fuzz_vgic
 # Seeds, and inputs that once found a bug (kept as regression tests).
 FUZZ_SEEDS := tests/fuzz/corpus tests/fuzz/repro
 FUZZ_SRCS := tests/fuzz/fuzz_vgic.c tests/host/fake_arch.c \
-	tests/host/vm_fixture.c src/core/vgic.c src/core/vgic_mmio.c \
-	src/core/ratelimit.c $(PLATFORM_DIR)/platform.c
+	tests/host/vm_fixture.c src/core/interrupts/vgic.c \
+	src/core/interrupts/vgic_mmio.c src/core/lib/ratelimit.c $(PLATFORM_DIR)/platform.c
 FUZZ_RUN_FLAGS := -artifact_prefix=$(FUZZ_DIR)/ -print_final_stats=1
 
 $(FUZZ_VGIC): $(FUZZ_SRCS) $(AUTOCONF) $(wildcard src/core/include/*.h tests/host/*.h)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * libFuzzer target: the vGIC (src/core/vgic.c, vgic_mmio.c) driven by a
+ * libFuzzer target: the vGIC (src/core/interrupts/vgic.c, vgic_mmio.c) driven by a
  * guest and by hardware, on the fake arch of the host unit tests.
  *
  * Input: byte 0 picks the VM (bit 0: GICv3, else GICv2; bits 1-2: 1..4

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The config checker (src/core/config_check.c): one test per rejection,
+ * The config checker (scripts/config-checker/config_check.c): one test per rejection,
  * each expecting exactly one problem with the given text.
  */
 #include <stdio.h>

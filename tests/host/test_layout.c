@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Placement of VM memory (src/core/layout.c). */
+/* Placement of VM memory (src/core/vm/layout.c). */
 #include <string.h>
 
 #include "layout.h"
