@@ -13,6 +13,7 @@ packages=(
 	device-tree-compiler      # dtc
 	kconfig-frontends         # kconfig-conf, kconfig-mconf
 	u-boot-tools              # mkimage
+	u-boot-qemu               # U-Boot for QEMU virt, for the U-Boot boot test
 	clang clang-format        # the vGIC fuzzer, the format check
 	libclang-rt-14-dev        # libFuzzer and sanitizer runtimes for clang 14
 	coreutils                 # timeout
