@@ -161,17 +161,32 @@ $(OUT)/config.o: $(CONFIG_DEPS) $(OUT)/config.checked
 # and the platform's data. A rejected config stops the build here.
 CHECKER_DIR := scripts/config-checker
 CHECKER_SRCS := $(wildcard $(CHECKER_DIR)/*.c) src/core/vm/layout.c \
-	$(PLATFORM_DIR)/platform.c
+	src/core/vm/boot_plan.c $(PLATFORM_DIR)/platform.c
 $(OUT)/checker: $(CONFIG_DEPS) $(CHECKER_SRCS) $(wildcard src/core/include/*.h $(CHECKER_DIR)/*.h)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -std=gnu11 -O1 -g $(WARN) -include $(AUTOCONF) $(ARCH_INC) -I$(CHECKER_DIR) $(CONFIG_INC) \
 		$(CONFIG_DIR)/config.c $(CHECKER_SRCS) -o $@
 
+# It also writes the device tree sources of the config's Linux VMs into
+# $(DT_DIR), with dtbs.S, which carries them compiled into the image.
+DT_DIR := $(OUT)/dt
 $(OUT)/config.checked: $(OUT)/checker
 	@echo "  CHECK   $(CONFIG_DIR)/config.c"
-	$(Q)$< $(CONFIG_NAME) > $@.tmp || { cat $@.tmp; rm -f $@.tmp; \
+	$(Q)rm -rf $(DT_DIR) && mkdir -p $(DT_DIR)
+	$(Q)$< $(CONFIG_NAME) $(DT_DIR) > $@.tmp || { cat $@.tmp; rm -f $@.tmp; \
 		echo "error: configuration '$(CONFIG_DIR)' rejected (see above)"; exit 1; }
 	$(Q)cat $@.tmp; mv $@.tmp $@
+
+# Each generated tree must compile without a warning.
+$(OUT)/dtbs.o: $(OUT)/config.checked
+	$(Q)for dts in $(DT_DIR)/*.dts; do \
+		[[ -e $$dts ]] || continue; \
+		echo "  DTC     $$dts"; \
+		dtc -I dts -O dtb -o "$${dts%.dts}.dtb" "$$dts" 2>"$$dts.log" && \
+			[[ ! -s $$dts.log ]] || { cat "$$dts.log"; \
+			echo "error: the device tree generated for $$dts does not compile cleanly"; exit 1; }; \
+	done
+	$(Q)$(CC) $(ARCH_CFLAGS) -Wa,-I$(DT_DIR) -c $(DT_DIR)/dtbs.S -o $@
 
 # --------------------------------------------------------------- linking ---
 $(OUT)/linker.ld: src/arch/$(ARCH)/image.lds $(AUTOCONF)
@@ -180,10 +195,10 @@ $(OUT)/linker.ld: src/arch/$(ARCH)/image.lds $(AUTOCONF)
 
 # The config is checked first, so a bad one fails before anything compiles.
 # Warnings are errors at the link too: LTO finds some only there.
-$(OUT)/bulkhead.elf: $(OUT)/config.checked $(HYP_OBJS) $(OUT)/config.o $(OUT)/linker.ld
+$(OUT)/bulkhead.elf: $(OUT)/config.checked $(HYP_OBJS) $(OUT)/config.o $(OUT)/dtbs.o $(OUT)/linker.ld
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LTO) -O2 -Wall -Werror $(ARCH_CFLAGS) -nostdlib -static -Wl,--build-id=none -Wl,-T,$(OUT)/linker.ld \
-		$(addprefix -Wl$(comma),$(LDFLAGS)) $(HYP_OBJS) $(OUT)/config.o -o $@
+		$(addprefix -Wl$(comma),$(LDFLAGS)) $(HYP_OBJS) $(OUT)/config.o $(OUT)/dtbs.o -o $@
 
 $(OUT)/bulkhead.bin: $(OUT)/bulkhead.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
@@ -220,7 +235,7 @@ format:
 # Host unit tests: arch-neutral logic against tests/host/fake_arch.c.
 HOST_TEST_DIR := $(BUILD)/host-tests
 HOST_TEST_SRCS := $(wildcard tests/host/*.c) $(CHECKER_DIR)/config_check.c \
-	$(addprefix src/core/vm/,layout.c psci.c smccc.c guest_console.c vm.c vcpu.c) \
+	$(addprefix src/core/vm/,layout.c boot_plan.c psci.c smccc.c guest_console.c vm.c vcpu.c) \
 	$(addprefix src/core/mm/,pagetable.c page_pool.c) \
 	$(addprefix src/core/lib/,ratelimit.c format.c log.c) \
 	$(addprefix src/core/interrupts/,vgic.c vgic_mmio.c irq.c) \

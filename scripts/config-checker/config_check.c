@@ -5,6 +5,7 @@
  * every message names the VM, the addresses and what to change.
  */
 #include "config_check.h"
+#include "boot_plan.h"
 #include "vgic.h"
 
 #include <stdarg.h>
@@ -12,14 +13,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Memory a Linux VM must have beyond its kernel, DTB and initrd (at
+ * 56 MiB of RAM in all, Debian's kernel runs out during boot). */
+#define LINUX_MIN_FREE (32 * MiB)
 /* Stage-2 is set up for a 39-bit IPA space. */
-#define IPA_LIMIT     BIT(39)
+#define IPA_LIMIT      BIT(39)
 /* VMs own SPIs only: SGIs and PPIs are per core and stay virtual. */
-#define SPI_FIRST     32u
-#define SPI_LAST      1019u
+#define SPI_FIRST      32u
+#define SPI_LAST       1019u
 /* Where a VM sees its GIC: the hardware's addresses (platform.h). */
-#define GICD_IPA_SIZE 0x10000u
-#define GICR_IPA_SIZE 0x20000u /* per vCPU */
+#define GICD_IPA_SIZE  0x10000u
+#define GICR_IPA_SIZE  0x20000u /* per vCPU */
 
 struct checker {
 	const struct bh_config *cfg;
@@ -443,13 +447,65 @@ static void check_dtb(struct checker *c, const struct region *dtb,
 			       "load the DTB outside the image");
 }
 
+static ull mib_up(u64 bytes)
+{
+	return ALIGN_UP(bytes, MiB) / MiB;
+}
+
+/*
+ * A Linux kernel, its device tree and initrd are placed from the bottom
+ * of the first memory region up (boot_plan.c); the kernel then needs room
+ * of its own to run.
+ */
+static void check_linux(struct checker *c, const struct bh_vm_config *vm,
+			const struct boot_plan *plan)
+{
+	const struct boot_load *last = &plan->load[LOAD_INITRD];
+	u64 end = last->ipa + last->size, need;
+
+	if (vm->dtb.file.end - vm->dtb.file.start > (long)BOOT_DTB_MAX)
+		problem(c,
+			"VM '%s': its DTB is larger than 2 MiB, the most "
+			"the arm64 boot protocol allows: trim it",
+			vm_name(vm));
+	need = end - vm->mem[0].ipa + LINUX_MIN_FREE;
+	if (need > vm->mem[0].size)
+		problem(c,
+			"VM '%s': its kernel (%llu MiB in memory), device tree "
+			"and initrd (%llu MiB) take the first %llu MiB of its "
+			"first memory region, which has %llu MiB: make that "
+			"region at least %llu MiB (Linux needs %llu MiB more "
+			"to run)",
+			vm_name(vm), mib_up(plan->load[LOAD_IMAGE].size),
+			mib_up(last->size), mib_up(end - vm->mem[0].ipa),
+			(ull)(vm->mem[0].size / MiB), mib_up(need),
+			(ull)(LINUX_MIN_FREE / MiB));
+}
+
+/* What the VM's RAM holds at (re)start (boot_plan.c), and that it fits. */
+static void check_boot(struct checker *c, const struct bh_vm_config *vm)
+{
+	struct boot_plan plan;
+	const char *why = boot_plan(vm, vm->dtb.file, &plan);
+	struct region img, dtb;
+
+	if (why) {
+		problem(c, "VM '%s': %s", vm_name(vm), why);
+		return;
+	}
+	if (plan.is_linux) {
+		check_linux(c, vm, &plan);
+		return;
+	}
+	img = blob_region(vm, "image", &vm->image.file, vm->image.load_ipa);
+	dtb = blob_region(vm, "DTB", &vm->dtb.file, vm->dtb.load_ipa);
+	check_image(c, &img, vm->image.entry);
+	check_dtb(c, &dtb, &img);
+}
+
 static void check_vm(struct checker *c, size_t v)
 {
 	const struct bh_vm_config *vm = &c->cfg->vms[v];
-	struct region img =
-		blob_region(vm, "image", &vm->image.file, vm->image.load_ipa);
-	struct region dtb =
-		blob_region(vm, "DTB", &vm->dtb.file, vm->dtb.load_ipa);
 
 	check_name(c, v);
 	check_cpus(c, vm);
@@ -457,8 +513,8 @@ static void check_vm(struct checker *c, size_t v)
 	check_devices(c, vm);
 	check_irqs(c, vm);
 	check_ipa_overlaps(c, vm);
-	check_image(c, &img, vm->image.entry);
-	check_dtb(c, &dtb, &img);
+	if (vm->mem_count)
+		check_boot(c, vm);
 }
 
 /* Resources a VM owns outright, listed by number: cores and interrupts. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include <string.h>
 
+#include "boot_plan.h"
 #include "fake_arch.h"
 #include "platform.h"
 #include "vm_fixture.h"
@@ -9,6 +10,8 @@
 const struct bh_config bh_config = {
 	.vm_count = 2, /* so one VM stopping does not power the machine off */
 };
+/* The build's generated device trees, which vm.c reads: none here. */
+const struct bh_blob bh_generated_dtbs[CONFIG_MAX_VMS];
 
 static const uint32_t fixture_cpus[] = {1, 2, 3, 4};
 static const struct bh_mem_region fixture_mem[] = {

@@ -10,6 +10,7 @@
 
 #include <bulkhead/config.h>
 
+#include "boot_plan.h"
 #include "layout.h"
 #include "pagetable.h"
 #include "ratelimit.h"
@@ -51,6 +52,7 @@ struct vm {
 	const struct bh_vm_config *cfg;
 	unsigned id; /* index in the config; the VMID is id + 1 */
 	struct vm_layout layout;
+	struct boot_plan boot; /* what its RAM holds at (re)start */
 	struct pt s2;
 	struct spinlock lock;
 	volatile enum vm_state state;

@@ -70,18 +70,18 @@ static void build_stage2(struct vm *vm, struct page_pool *pool)
 			     GICV2_CPU_IF_SIZE, MEM_DEVICE);
 }
 
-static void copy_blob(struct vm *vm, const struct bh_blob *blob, u64 ipa)
+static void copy_load(struct vm *vm, const struct boot_load *load)
 {
-	size_t len = (size_t)(blob->end - blob->start);
+	size_t len = (size_t)(load->blob.end - load->blob.start);
 	paddr_t pa;
 
 	if (!len)
 		return;
 	/* The config checker has proved it fits; a miss is a bug. */
-	if (!vm_ipa_to_pa(vm, ipa_of(ipa), len, &pa))
+	if (!vm_ipa_to_pa(vm, ipa_of(load->ipa), len, &pa))
 		panic("VM '%s': image at IPA 0x%lx outside its RAM",
-		      vm->cfg->name, ipa);
-	memcpy(pa_ptr(pa), blob->start, len);
+		      vm->cfg->name, load->ipa);
+	memcpy(pa_ptr(pa), load->blob.start, len);
 }
 
 void vm_clean_dcache(const struct vm *vm)
@@ -101,8 +101,8 @@ static void load_memory(struct vm *vm)
 	for (size_t i = 0; i < vm->cfg->mem_count; i++)
 		memset(pa_ptr(pa_of(vm->layout.pa[i])), 0,
 		       vm->cfg->mem[i].size);
-	copy_blob(vm, &vm->cfg->image.file, vm->cfg->image.load_ipa);
-	copy_blob(vm, &vm->cfg->dtb.file, vm->cfg->dtb.load_ipa);
+	for (unsigned k = 0; k < LOAD_KINDS; k++)
+		copy_load(vm, &vm->boot.load[k]);
 	vm_clean_dcache(vm);
 	arch_sync_icache();
 }
@@ -118,10 +118,8 @@ void vm_boot(struct vm *vm)
 	for (unsigned i = 0; i < vm->vcpu_count; i++)
 		vm->vcpus[i].line.len = 0; /* no half line from the last run */
 	arch_stage2_tlb_flush(pt_root_pa(&vm->s2), vm->id + 1);
-	boot->entry = vm->cfg->image.entry;
-	boot->arg = vm->cfg->dtb.file.start != vm->cfg->dtb.file.end
-			    ? vm->cfg->dtb.load_ipa
-			    : 0;
+	boot->entry = vm->boot.entry;
+	boot->arg = vm->boot.x0;
 	boot->state = VCPU_ON_PENDING;
 }
 
@@ -146,6 +144,34 @@ static void init_limits(struct vm *vm)
 		       CONFIG_GUEST_CONSOLE_PER_SEC, now);
 }
 
+/* The config's DTB, else the one the build generated for the VM. */
+static struct bh_blob vm_dtb(const struct vm *vm)
+{
+	if (vm->cfg->dtb.file.start != vm->cfg->dtb.file.end)
+		return vm->cfg->dtb.file;
+	return bh_generated_dtbs[vm->id];
+}
+
+static void plan_boot(struct vm *vm)
+{
+	const char *why = boot_plan(vm->cfg, vm_dtb(vm), &vm->boot);
+
+	if (why) /* the config checker has said so at build time */
+		panic("VM '%s': %s", vm->cfg->name, why);
+}
+
+static void log_loads(const struct vm *vm)
+{
+	for (unsigned k = 0; k < LOAD_KINDS; k++) {
+		const struct boot_load *l = &vm->boot.load[k];
+
+		if (l->blob.start != l->blob.end)
+			log_info("  %-6s IPA 0x%09lx, %lu KiB",
+				 boot_load_name(&vm->boot, k), l->ipa,
+				 (u64)(l->blob.end - l->blob.start) / 1024);
+	}
+}
+
 static void log_vm(const struct vm *vm)
 {
 	const struct bh_vm_config *cfg = vm->cfg;
@@ -164,6 +190,7 @@ static void log_vm(const struct vm *vm)
 			 cfg->devs[i].size / 1024, cfg->devs[i].name);
 	for (size_t i = 0; i < cfg->irq_count; i++)
 		log_info("  IRQ    %u", cfg->irqs[i]);
+	log_loads(vm);
 }
 
 void vms_init(struct page_pool *pool)
@@ -185,6 +212,7 @@ void vms_init(struct page_pool *pool)
 		vm->id = i;
 		vm->layout = layouts[i];
 		vm->lock = (struct spinlock)SPINLOCK_INIT;
+		plan_boot(vm);
 		init_vcpus(vm);
 		init_limits(vm);
 		vgic_init(vm);

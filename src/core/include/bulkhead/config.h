@@ -31,12 +31,20 @@ struct bh_mem_region {
 	uint64_t pa;
 };
 
-/* A passthrough device: physical MMIO at pa appears at ipa in the VM. */
+/*
+ * A passthrough device: physical MMIO at pa appears at ipa in the VM. For
+ * the device tree the build generates (Linux VMs), `compatible` names its
+ * driver, `irq` its SPI (one of the VM's BH_IRQS, 0 for none), and
+ * `dt_props` adds properties verbatim (DTS syntax, e.g. "clocks = ...;").
+ */
 struct bh_dev_region {
 	const char *name;
 	uint64_t pa;
 	uint64_t ipa;
 	uint64_t size;
+	const char *compatible;
+	uint32_t irq;
+	const char *dt_props;
 };
 
 /* The guest image: copied to load_ipa; vCPU 0 starts at entry. */
@@ -52,6 +60,30 @@ struct bh_dtb {
 	uint64_t load_ipa;
 };
 
+/*
+ * A Linux kernel, booted as Documentation/arch/arm64/booting.rst asks: the
+ * arm64 Image at the first memory region's 2 MiB-aligned base plus its
+ * text_offset, then the device tree and the initrd, each on its own 2 MiB
+ * boundary above the kernel's image_size; x0 = the device tree's IPA.
+ * The build generates the device tree from this config (see
+ * docs/configuration.md) unless .dtb gives one.
+ */
+struct bh_linux {
+	struct bh_blob image;  /* an uncompressed arm64 Image */
+	struct bh_blob initrd; /* optional: an initramfs (cpio, gzip) */
+	const char *bootargs;  /* the kernel command line */
+};
+
+/*
+ * The VM's console: an emulated PL011 at ipa (4 KiB) raising virtual SPI
+ * irq, what Linux's amba-pl011 driver and earlycon talk to. Its output is
+ * the VM's lines on the hypervisor's UART. ipa == 0: none.
+ */
+struct bh_console {
+	uint64_t ipa;
+	uint32_t irq;
+};
+
 struct bh_vm_config {
 	const char *name;
 	/* vCPU i runs on physical core cpus[i]. */
@@ -64,8 +96,11 @@ struct bh_vm_config {
 	/* Physical interrupt IDs (SPIs) this VM owns. */
 	const uint32_t *irqs;
 	size_t irq_count;
-	struct bh_image image;
+	struct bh_image image; /* a bare-metal image, or: */
+	struct bh_linux
+		kernel; /* a Linux kernel ("linux" is a macro in GNU C) */
 	struct bh_dtb dtb;
+	struct bh_console console;
 };
 
 struct bh_config {

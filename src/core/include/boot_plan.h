@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What a VM's RAM holds when it (re)starts and how its vCPU 0 enters: the
+ * bare-metal image and DTB where the config says, or a Linux kernel, its
+ * device tree and initrd laid out as the arm64 boot protocol asks. The
+ * same code runs in the build's config checker (which proves every load
+ * fits and writes the addresses into the generated device tree) and in
+ * the hypervisor (which copies the blobs), so both agree.
+ */
+#ifndef BOOT_PLAN_H
+#define BOOT_PLAN_H
+
+#include <bulkhead/config.h>
+
+#include "types.h"
+
+/* Where the device tree goes: its own 2 MiB (the protocol's limit). */
+#define BOOT_DTB_MAX (2 * MiB)
+
+enum boot_load_kind { LOAD_IMAGE, LOAD_DTB, LOAD_INITRD, LOAD_KINDS };
+
+struct boot_load {
+	struct bh_blob blob; /* empty: nothing to load */
+	u64 ipa;
+	u64 size; /* what it occupies: a kernel's image_size, bss included */
+};
+
+struct boot_plan {
+	bool is_linux;
+	struct boot_load load[LOAD_KINDS];
+	u64 entry; /* vCPU 0's PC */
+	u64 x0;	   /* the device tree's IPA, or 0 */
+};
+
+/* The device trees the build generated from the config, by VM index;
+ * empty for a VM that has none (the build's dtbs.S). */
+extern const struct bh_blob bh_generated_dtbs[];
+
+/* Name of a load, for messages: "image", "kernel", "DTB", "initrd". */
+const char *boot_load_name(const struct boot_plan *plan,
+			   enum boot_load_kind kind);
+
+/*
+ * Plan the VM's boot with `dtb` as its device tree (the config's, or the
+ * one the build generated; may be empty). Returns NULL, or why the plan is
+ * impossible (e.g. the kernel is not an arm64 Image), with the fix.
+ */
+const char *boot_plan(const struct bh_vm_config *vm, struct bh_blob dtb,
+		      struct boot_plan *out);
+
+#endif
