@@ -8,10 +8,10 @@
 #   <N ERE  at most N lines match (N a decimal count)
 # The run must end by itself (Bulkhead powers off when all VMs stopped).
 # It waits on progress: QEMU is stopped when its output has not grown for
-# BOOT_STALL seconds (60), or when the whole run passes <limit-seconds>,
+# BOOT_STALL seconds (180), or when the whole run passes <limit-seconds>,
 # so a slow host makes a test slower, not failed.
 set -uo pipefail
-image=$1 expect=$2 limit=$3 stall=${BOOT_STALL:-60}
+image=$1 expect=$2 limit=$3 stall=${BOOT_STALL:-180}
 log=$(dirname "$image")/boot.log
 name=$(basename "$(dirname "$expect")")
 
