@@ -212,8 +212,20 @@ all: $(OUT)/bulkhead.bin
 deps:
 	$(Q)$(INSTALL_DEPS)
 
-run: deps all
-	$(Q)scripts/run-qemu.sh $(OUT)/bulkhead.bin
+# make run BOOT=uboot boots through U-Boot (docs/uboot.md), from the FIT or,
+# with UBOOT_FORMAT=uimage, from the legacy uImage.
+UBOOT_FORMAT ?= fit
+UBOOT_EXT_fit := itb
+UBOOT_EXT_uimage := uimg
+UBOOT_IMAGE = $(OUT)/bulkhead.$(or $(UBOOT_EXT_$(UBOOT_FORMAT)),$(error UBOOT_FORMAT must be fit or uimage))
+run: deps all $(if $(filter uboot,$(BOOT)),uboot-images)
+	$(Q)$(if $(filter uboot,$(BOOT)),scripts/run-uboot.sh $(UBOOT_IMAGE),scripts/run-qemu.sh $(OUT)/bulkhead.bin)
+
+# The image wrapped for U-Boot's bootm: a legacy uImage and a FIT.
+.PHONY: uboot-images
+uboot-images: $(OUT)/bulkhead.uimg $(OUT)/bulkhead.itb
+$(OUT)/%.uimg $(OUT)/%.itb: $(OUT)/%.bin $(OUT)/%.elf scripts/uboot-image.sh
+	$(Q)CROSS_COMPILE=$(CROSS_COMPILE) scripts/uboot-image.sh $<
 
 # Boot the config in QEMU and check its log against $(CONFIG_DIR)/expect.
 # The run is stopped when its output stalls (BOOT_STALL, tests/boot-test.sh)

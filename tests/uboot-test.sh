@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Boot a built configuration through U-Boot, from the uImage and from the
+# FIT:  tests/uboot-test.sh build/qemu-aarch64-virt/demo
+# The configuration must end by itself (the demo does: both VMs stop, then
+# Bulkhead powers off). Each boot must show U-Boot loading the image and
+# starting it, then Bulkhead's boot log, then "all VMs have stopped", and no
+# PANIC. It waits on progress: QEMU is stopped when its output has not grown
+# for BOOT_STALL seconds (60), or when one boot passes LIMIT seconds (600).
+# The images are made afresh from the build's bulkhead.{bin,elf}; each
+# boot's log is kept beside them (uboot-<format>.log).
+# Prints "ok"/"FAIL" per boot and ends with "N passed, N failed".
+set -uo pipefail
+build=$(realpath -m "${1:?usage: tests/uboot-test.sh <build dir of a built config>}")
+stall=${BOOT_STALL:-60} limit=${LIMIT:-600}
+cd "$(dirname "$0")/.." || exit 1
+passed=0 failed=0
+qemu="" # the QEMU running now, ended with the test
+trap '[[ -n $qemu ]] && kill "$qemu" 2>/dev/null' EXIT
+
+# The platform's QEMU settings, as make run exports them: its platform.mk
+# evaluated with this build's Kconfig values (autoconf.h, one level up).
+# QEMU_SYSTEM set in the environment means the caller chose them.
+platform_qemu_env() {
+	local autoconf=$build/../autoconf.h dir
+	dir=$(sed -n 's/^#define CONFIG_PLATFORM_DIR "\(.*\)"$/\1/p' "$autoconf")
+	{
+		sed -n 's/^#define \(CONFIG_[A-Za-z0-9_]*\) \(.*\)$/\1 := \2/p' "$autoconf"
+		echo "include src/platform/$dir/platform.mk"
+		cat <<-'EOF'
+			all: ; @printf '%s\n' "$(QEMU_SYSTEM)" "$(QEMU_MACHINE)" "$(QEMU_SMP)" "$(QEMU_MEM)"
+		EOF
+	} | make -s --no-print-directory -f -
+}
+
+# give_up <why>: nothing can boot; both boots fail.
+give_up() {
+	echo "FAIL uboot: $1"
+	echo "0 passed, 2 failed"
+	exit 1
+}
+
+[[ -f $build/bulkhead.bin ]] || give_up "no $build/bulkhead.bin: build the configuration first"
+if [[ -z ${QEMU_SYSTEM:-} ]]; then
+	[[ -f $build/../autoconf.h ]] || give_up "no autoconf.h above $build: not a build directory?"
+	mapfile -t qemu_env < <(platform_qemu_env)
+	[[ ${#qemu_env[@]} -eq 4 ]] || give_up "cannot read the platform's QEMU settings"
+	export QEMU_SYSTEM=${qemu_env[0]} QEMU_MACHINE=${qemu_env[1]} QEMU_SMP=${qemu_env[2]} QEMU_MEM=${qemu_env[3]}
+fi
+
+if ! scripts/uboot-image.sh "$build/bulkhead.bin" >"$build/uboot-image.log" 2>&1; then
+	sed 's/^/    /' "$build/uboot-image.log"
+	give_up "cannot make the U-Boot images"
+fi
+
+# boot <image> <log>: run it through U-Boot until QEMU ends or stalls.
+# Sets $stopped (why QEMU was stopped, empty if it ended by itself),
+# $status (QEMU's exit status) and $seconds (wall time of the boot).
+boot() {
+	local image=$1 log=$2 start moved size=0 now t0=$EPOCHREALTIME
+	scripts/run-uboot.sh "$image" </dev/null >"$log" 2>&1 &
+	qemu=$! # run-uboot.sh execs QEMU: this is QEMU
+	start=$SECONDS moved=$SECONDS stopped=""
+	while kill -0 "$qemu" 2>/dev/null; do
+		sleep 0.2
+		now=$(stat -c %s "$log")
+		((now != size)) && size=$now moved=$SECONDS
+		if ((SECONDS - moved >= stall)); then
+			stopped="no output for ${stall}s"
+		elif ((SECONDS - start >= limit)); then
+			stopped="still running after ${limit}s"
+		fi
+		[[ -n $stopped ]] && { kill "$qemu"; break; }
+	done
+	wait "$qemu"
+	status=$?
+	qemu=""
+	seconds=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')
+	tr -d '\r' <"$log" >"$log.tmp" && mv "$log.tmp" "$log"
+}
+
+# in_order <log> <string>...: each string is on a line after the previous
+# one's line. Prints the first one missing.
+in_order() {
+	local log=$1 after=0 n want
+	shift
+	for want in "$@"; do
+		n=$(tail -n +"$((after + 1))" "$log" | grep -nF -m1 -- "$want" | cut -d: -f1)
+		[[ -n $n ]] || { echo "$want"; return 1; }
+		after=$((after + n))
+	done
+}
+
+# check <name> <image> <U-Boot's lines...>
+check() {
+	local name=$1 image=$2 log=$build/uboot-$1.log missing why=""
+	shift 2
+	boot "$image" "$log"
+	if [[ -n $stopped ]]; then
+		why="QEMU stopped: $stopped"
+	elif ((status != 0)); then
+		why="QEMU exited with status $status"
+	elif missing=$(in_order "$log" "$@" "Starting kernel ..." \
+		"bulkhead: Bulkhead " "all VMs have stopped"); [[ -n $missing ]]; then
+		why="no line '$missing' where expected"
+	elif grep -q PANIC "$log"; then
+		why="the hypervisor panicked"
+	fi
+	if [[ -z $why ]]; then
+		passed=$((passed + 1))
+		echo "ok uboot/$name (${seconds} s to power-off)"
+	else
+		failed=$((failed + 1))
+		echo "FAIL uboot/$name: $why"
+		echo "    ---- last lines of $log ----"
+		tail -n 25 "$log" | sed 's/^/    /'
+	fi
+}
+
+check uimage "$build/bulkhead.uimg" \
+	"## Booting kernel from Legacy Image" "Verifying Checksum ... OK"
+check fit "$build/bulkhead.itb" \
+	"## Loading kernel from FIT Image" "Using 'conf-1' configuration" \
+	"Verifying Hash Integrity ... crc32+ OK"
+
+echo "$passed passed, $failed failed"
+((failed == 0))
