@@ -18,7 +18,7 @@ HOSTCC ?= gcc
 Q := $(if $(V),,@)
 
 # Goals that work without a hypervisor configuration.
-NOCONFIG_GOALS := help deps clean menuconfig savedefconfig test fresh-check format %_defconfig
+NOCONFIG_GOALS := help deps clean distclean menuconfig savedefconfig test fresh-check format %_defconfig
 ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 NEED_KCONFIG := 1
 endif
@@ -138,6 +138,7 @@ include tests/guests/guests.mk
 -include bench/bench.mk
 # libFuzzer target for the vGIC (make fuzz, make fuzz-smoke).
 -include tests/fuzz/fuzz.mk
+-include scripts/guest-images.mk
 
 # ------------------------------------------------------------ the config ---
 # The config and the guest files it pulls in with BH_FILE(). incbin paths
@@ -205,7 +206,7 @@ $(OUT)/bulkhead.bin: $(OUT)/bulkhead.elf
 	@echo "  IMAGE   $@ ($$(stat -c %s $@) bytes)"
 
 # --------------------------------------------------------------- targets ---
-.PHONY: all run boot-test deps test fresh-check format clean help menuconfig savedefconfig host-tests
+.PHONY: all run boot-test deps test fresh-check format clean distclean help menuconfig savedefconfig host-tests
 
 all: $(OUT)/bulkhead.bin
 
@@ -261,7 +262,11 @@ $(HOST_TEST_DIR)/run-host-tests: $(HOST_TEST_SRCS) $(AUTOCONF) $(wildcard src/co
 		-fno-sanitize-recover -include $(AUTOCONF) $(ARCH_INC) -I$(CHECKER_DIR) -Itests/host -DHOST_TEST \
 		$(HOST_TEST_SRCS) -o $@
 
+# The download cache (Debian's guest kernels and busybox) survives a clean.
 clean:
+	rm -rf $(filter-out $(BUILD)/downloads,$(wildcard $(BUILD)/* $(BUILD)/.[!.]*))
+
+distclean:
 	rm -rf $(BUILD)
 
 help:
@@ -273,6 +278,7 @@ help:
 	@echo "make fresh-check          make test in a brand-new Debian 12 root, as CI does (root)"
 	@echo "make host-tests           host unit tests only"
 	@echo "make format               reformat sources with clang-format"
+	@echo "make clean / distclean    remove build/ but keep its downloads / remove all of build/"
 	@echo "make bench                instruction counts under QEMU -icount, with a native baseline"
 	@echo "make fuzz / fuzz-smoke    fuzz the vGIC (clang, libFuzzer): 600 s / ~25 s"
 	@echo "Variables: CROSS_COMPILE=<prefix> KCONFIG=<file> BUILD=<dir> V=1"
