@@ -413,3 +413,38 @@ TEST(vgic_read_that_takes_an_sgi_kicks_its_target)
 	CHECK_EQ(mmio_read(v0, RD(1) + SGI_FRAME + 0x200, 4), 1u << 5);
 	CHECK_EQ(fake.ipis, 1ULL << v1->cpu);
 }
+
+/*
+ * An SPI routed to vCPU 1 while it sits, pending, in vCPU 0's list
+ * register, then evicted there by better interrupts: vCPU 1 must place
+ * it, and its core must be told. (Found by the fuzzer: it waited, unseen,
+ * for some unrelated exit of vCPU 1.)
+ */
+TEST(vgic_spi_evicted_after_rerouting_goes_to_its_new_vcpu)
+{
+	struct vm *vm = running_vm(2, true);
+	struct vcpu *v0 = &vm->vcpus[0], *v1 = &vm->vcpus[1];
+	u64 spi_bit = 1ULL << (VGIC_PRIVATE + 0); /* SPI A's slot */
+
+	mmio_write(v0, GICD + 0x104, 4, 1u << (FIXTURE_SPI_A - 32));
+	mmio_write(v0, GICD + 0x400 + FIXTURE_SPI_A, 1, 0xa0);
+	vgic_hw_irq(v0, FIXTURE_SPI_A);
+	CHECK_EQ(fake.lr[0].virq, FIXTURE_SPI_A);
+	mmio_write(v0, GICD + 0x6000 + 8 * FIXTURE_SPI_A, 8, 1);
+	/* vCPU 1's core answers the routing's kick: nothing to place yet. */
+	fake.cpu = v1->cpu;
+	vgic_flush(v1);
+	fake.cpu = v0->cpu;
+	fake.ipis = 0;
+	enable_sgis(v0, 0xf);
+	for (u32 i = 0; i < 4; i++) {
+		mmio_write(v0, RD(0) + SGI_FRAME + 0x400 + i, 1, 0x80);
+		vgic_sgi1r(v0, (u64)i << 24 | 1);
+	}
+	for (unsigned n = 0; n < FAKE_LRS; n++)
+		CHECK(fake.lr[n].virq != FIXTURE_SPI_A);
+	CHECK_EQ(vm->vgic.spis[0].intid, FIXTURE_SPI_A);
+	CHECK(v1->vgic.incoming & spi_bit);
+	CHECK_EQ(fake.ipis, 1ULL << v1->cpu);
+	CHECK(!v0->vgic.waiting); /* nothing of vCPU 0's waits */
+}

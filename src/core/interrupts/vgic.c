@@ -184,6 +184,20 @@ static u64 incoming_bit(const struct virq *q)
 }
 
 /*
+ * q left this vCPU's list registers still pending: the vCPU it is for now
+ * must place it. An SPI may have been routed to another vCPU while it sat
+ * here; that vCPU's core is told, or it would wait for an unrelated exit.
+ */
+static void requeue(struct vcpu *vcpu, struct virq *q)
+{
+	unsigned owner = q->intid < VGIC_PRIVATE ? vcpu->id : q->target;
+
+	vcpu->vm->vcpus[owner].vgic.incoming |= incoming_bit(q);
+	if (owner != vcpu->id)
+		vgic_kick_locked(vcpu->vm, owner);
+}
+
+/*
  * List registers the guest is done with (deactivated: empty again) go
  * back to the pool. An edge that came while it was in use is pending now;
  * when nothing else waits, that next instance (a new edge, a GICv2
@@ -215,7 +229,7 @@ static void free_done_lrs(struct vcpu *vcpu)
 		c->lr[n] = NULL;
 		c->lr_used &= ~(1u << n);
 		if (is_pending(q))
-			c->incoming |= incoming_bit(q);
+			requeue(vcpu, q);
 	}
 }
 
@@ -290,7 +304,10 @@ static void evict(struct vcpu *vcpu, unsigned n)
 		q->pending = true;
 	vcpu->vgic.lr[n] = NULL;
 	vcpu->vgic.lr_used &= ~(1u << n);
-	vcpu->vgic.waiting = true; /* it waits for a list register again */
+	if (q->intid >= VGIC_PRIVATE && q->target != vcpu->id)
+		requeue(vcpu, q); /* re-routed while it sat here */
+	else
+		vcpu->vgic.waiting = true; /* it waits for a register again */
 }
 
 /* Into a free list register, or in place of a lesser pending one. */
