@@ -18,7 +18,7 @@ HOSTCC ?= gcc
 Q := $(if $(V),,@)
 
 # Goals that work without a hypervisor configuration.
-NOCONFIG_GOALS := help deps clean distclean menuconfig savedefconfig test fresh-check format %_defconfig
+NOCONFIG_GOALS := help deps clean distclean menuconfig savedefconfig test fresh-check format guest-images %_defconfig
 ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 NEED_KCONFIG := 1
 endif
@@ -272,6 +272,9 @@ distclean:
 help:
 	@echo "make [CONFIG=<name>]      build build/<platform>/<name>/bulkhead.bin (default: demo)"
 	@echo "make run [CONFIG=<name>]  install what is missing, build, boot in QEMU (Ctrl-A X quits)"
+	@echo "make run BOOT=uboot       the same through U-Boot (UBOOT_FORMAT=fit|uimage; docs/uboot.md)"
+	@echo "make uboot-images         bulkhead.uimg and bulkhead.itb next to the image, for U-Boot's bootm"
+	@echo "make guest-images         Debian's arm64 kernel and busybox, an initramfs (GUEST_ARCH=armhf)"
 	@echo "make test                 install what is missing, run every test"
 	@echo "make menuconfig           hypervisor options (writes $(KCONFIG))"
 	@echo "make <platform>_defconfig default options for a platform (src/platform/)"

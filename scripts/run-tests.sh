@@ -84,7 +84,9 @@ for plat in "${PLATFORMS[@]}"; do
 	if [[ $first ]]; then
 		suite "config-checker" tests/config-check.sh "$BUILD" "$kc"
 		suite "load-check" tests/load-check.sh "$BUILD/$plat/demo/bulkhead.bin"
+		suite "mkcpio" tests/host-tools/mkcpio-test.sh
 	fi
+	suite "$plat/uboot" tests/uboot-test.sh "$BUILD/$plat/demo"
 	for dir in tests/configs/*/; do
 		[[ -f $dir/expect ]] || continue
 		check "$plat/boot/$(basename "$dir")" boot "$plat" "$dir"
