@@ -9,6 +9,9 @@ const struct bh_config bh_config = {BH_VMS({
 	.name = "alpha",
 	BH_CPUS(0),
 	BH_MEMORY({.ipa = 0x40000000, .size = 8 * MiB}),
-	BH_DEVICES({.name = "rtc", .pa = 0x09010000, .ipa = 0x40100000, .size = 0x1000}),
+	BH_DEVICES({.name = "rtc",
+		    .pa = 0x09010000,
+		    .ipa = 0x40100000,
+		    .size = 0x1000}),
 	.image = {BH_BLOB(img), 0x40000000, 0x40000000},
 })};
