@@ -445,6 +445,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 
 	memset(&f, 0, sizeof(f));
 	f.vm = fixture_vm_gic(1 + (setup >> 1) % 4, setup & 1);
+	for (unsigned v = 0; v < f.vm->vcpu_count; v++)
+		f.vm->vcpus[v].state = VCPU_ON; /* the guest runs on each */
 	check_all(&f);
 	while (in.left) {
 		run_op(&f, &in);

@@ -219,8 +219,14 @@ u64 gic_lr_eoi_mask(void)
 
 void gic_vcpu_reset(void)
 {
+	fake.vcpu_parked = false;
 	for (unsigned n = 0; n < FAKE_LRS; n++)
 		fake.lr[n] = (struct gic_lr){0};
+}
+
+void gic_vcpu_park(void)
+{
+	fake.vcpu_parked = true;
 }
 
 void gic_set_refill_irq(bool on)

@@ -28,6 +28,7 @@ struct fake_arch {
 	/* The GIC: list registers, and what was asked of the distributor. */
 	struct gic_lr lr[FAKE_LRS];
 	bool refill_irq;
+	bool vcpu_parked; /* gic_vcpu_park() since the last gic_vcpu_reset() */
 	bool irq_enabled[FAKE_IRQS];
 	bool irq_pending[FAKE_IRQS];
 	unsigned irq_route[FAKE_IRQS];

@@ -107,6 +107,7 @@ TEST(psci_system_off_stops_only_the_vm)
 	CHECK(FAKE_NORETURN(call(v, PSCI_SYSTEM_OFF, 0, 0, 0)));
 	CHECK_EQ(vm->state, VM_STOPPING);
 	CHECK_EQ(vm->vcpus[0].state, VCPU_OFF);
+	CHECK(fake.vcpu_parked); /* its virtual CPU interface is off */
 	CHECK_EQ(vm->vcpus[1].state, VCPU_ON); /* until its IPI lands */
 	CHECK_EQ(vm->vcpus[2].state, VCPU_OFF);
 	CHECK(fake.ipis & (1ULL << vm->vcpus[1].cpu));

@@ -27,11 +27,13 @@ static void mmio_write(struct vcpu *v, u64 ipa, u8 size, u64 value)
 	CHECK(vgic_mmio(v, &a));
 }
 
-/* A VM whose vCPU 0 runs on the fake core, distributor enabled. */
+/* A VM whose vCPUs run, vCPU 0 on the fake core, distributor enabled. */
 static struct vm *running_vm(unsigned vcpus, bool v3)
 {
 	struct vm *vm = fixture_vm(vcpus);
 
+	for (unsigned i = 0; i < vcpus; i++)
+		vm->vcpus[i].state = VCPU_ON;
 	vm->vgic.v3 = v3;
 	fake.cpu = vm->vcpus[0].cpu;
 	mmio_write(&vm->vcpus[0], GICD, 4, 3);
@@ -447,4 +449,24 @@ TEST(vgic_spi_evicted_after_rerouting_goes_to_its_new_vcpu)
 	CHECK(v1->vgic.incoming & spi_bit);
 	CHECK_EQ(fake.ipis, 1ULL << v1->cpu);
 	CHECK(!v0->vgic.waiting); /* nothing of vCPU 0's waits */
+}
+
+/*
+ * A parked vCPU (off, or its VM stopped) is not flushed from its own
+ * core's idle loop: its virtual CPU interface stays off until it starts
+ * afresh, or a virtual interrupt would end the core's every WFI.
+ */
+TEST(vgic_parked_vcpu_is_not_flushed)
+{
+	struct vm *vm = running_vm(1, true);
+	struct vcpu *v = &vm->vcpus[0];
+
+	enable_sgis(v, 1u << 3);
+	v->state = VCPU_OFF;
+	mmio_write(v, RD(0) + SGI_FRAME + 0x200, 4, 1u << 3); /* ISPENDR0 */
+	CHECK_EQ(fake.lr[0].state, 0);
+	CHECK(!fake.refill_irq);
+	v->state = VCPU_ON;
+	mmio_write(v, RD(0) + SGI_FRAME + 0x200, 4, 1u << 3);
+	CHECK_EQ(fake.lr[0].virq, 3);
 }

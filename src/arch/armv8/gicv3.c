@@ -291,6 +291,12 @@ u8 gic_lr_state(unsigned n)
 	return (u8)(lr_read(n) >> ICH_LR_STATE_SHIFT);
 }
 
+void gic_vcpu_park(void)
+{
+	write_sysreg(ich_hcr_el2, 0);
+	isb();
+}
+
 void gic_vcpu_reset(void)
 {
 	for (unsigned n = 0; n < gic_lr_count(); n++) {

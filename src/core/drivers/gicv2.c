@@ -223,6 +223,11 @@ void gic_vcpu_reset(void)
 	*reg(platform.gich_base, GICH_HCR) = GICH_HCR_EN;
 }
 
+void gic_vcpu_park(void)
+{
+	*reg(platform.gich_base, GICH_HCR) = 0;
+}
+
 void gic_set_refill_irq(bool on)
 {
 	*reg(platform.gich_base, GICH_HCR) =

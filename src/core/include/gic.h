@@ -63,6 +63,10 @@ u64 gic_lr_eoi_mask(void);
  * register free (hardware interrupts in them deactivated), no priorities
  * active, interface enabled. */
 void gic_vcpu_reset(void);
+/* The vCPU left the guest for good (off, or its VM stopping): the virtual
+ * CPU interface off, so what its list registers still hold signals no
+ * virtual interrupt to this core (which would end its every WFI at EL2). */
+void gic_vcpu_park(void);
 /* Ask for the maintenance interrupt when no list register is pending. */
 void gic_set_refill_irq(bool on);
 

@@ -11,11 +11,12 @@
 #define VGIC_H
 
 #include "gic.h"
+#include "mmio.h"
 #include "spinlock.h"
 #include "types.h"
 
 #define VGIC_PRIVATE  32 /* SGIs and PPIs, per vCPU */
-#define VGIC_MAX_SPIS 32
+#define VGIC_MAX_SPIS 32 /* the VM's physical ones and its console's */
 #define VGIC_MAX_LRS  16
 
 struct virq {
@@ -62,14 +63,6 @@ struct vgic {
 struct vm;
 struct vcpu;
 
-/* An access to emulated MMIO, decoded from a Stage-2 data abort. */
-struct mmio_access {
-	u64 ipa;
-	u64 value; /* written, or to return */
-	u8 size;   /* 1, 2, 4 or 8 bytes */
-	bool write;
-};
-
 void vgic_init(struct vm *vm);
 /* VM (re)start: every interrupt back to reset state, physical ones too. */
 void vgic_reset(struct vm *vm);
@@ -91,6 +84,9 @@ bool vgic_tick(struct vcpu *vcpu, u32 intid);
 /* The hypervisor IPI's fast path: true if the one SGI in this vCPU's
  * mailbox went straight back into its list register. */
 bool vgic_take_sgi_fast(struct vcpu *vcpu);
+/* An emulated device's virtual SPI (e.g. the console's) made pending,
+ * from any core; nothing physical is behind it. */
+void vgic_inject_virtual(struct vm *vm, u32 intid);
 /* A physical interrupt arrived on this core for its vCPU. */
 void vgic_hw_irq(struct vcpu *vcpu, u32 intid);
 /* Before returning to the guest: list registers up to date. */

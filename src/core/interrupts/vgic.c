@@ -44,16 +44,26 @@ static void init_private(struct vgic_cpu *c)
 	c->waiting = false;
 }
 
+static void add_spi(struct vgic *g, u32 intid, bool hw)
+{
+	unsigned i = g->spi_count++;
+
+	g->spis[i] = (struct virq){.intid = (u16)intid,
+				   .slot = (u8)(VGIC_PRIVATE + i),
+				   .exists = true,
+				   .hw = hw};
+}
+
+/* The VM's own physical SPIs, then its console's virtual one. */
 static void init_spis(struct vm *vm)
 {
 	struct vgic *g = &vm->vgic;
 
-	g->spi_count = (unsigned)vm->cfg->irq_count;
-	for (unsigned i = 0; i < g->spi_count; i++)
-		g->spis[i] = (struct virq){.intid = (u16)vm->cfg->irqs[i],
-					   .slot = (u8)(VGIC_PRIVATE + i),
-					   .exists = true,
-					   .hw = true};
+	g->spi_count = 0;
+	for (size_t i = 0; i < vm->cfg->irq_count; i++)
+		add_spi(g, vm->cfg->irqs[i], true);
+	if (vm->cfg->console.ipa)
+		add_spi(g, vm->cfg->console.irq, false);
 }
 
 void vgic_init(struct vm *vm)
@@ -74,6 +84,8 @@ void vgic_reset(struct vm *vm)
 	for (unsigned i = 0; i < g->spi_count; i++) {
 		u32 intid = g->spis[i].intid;
 
+		if (!g->spis[i].hw)
+			continue;
 		gic_irq_enable(intid, 0, false);
 		gic_irq_set_pending(intid, 0, false);
 		gic_irq_clear_active(intid, 0);
@@ -459,10 +471,10 @@ void vgic_kick_locked(struct vm *vm, unsigned vcpu)
 
 	if (!vgic_needs_flush(v))
 		return;
-	if (v->cpu == arch_cpu_id())
-		flush_locked(v);
-	else
+	if (v->cpu != arch_cpu_id())
 		gic_send_ipi(v->cpu);
+	else if (v->state == VCPU_ON) /* not parked: it starts afresh */
+		flush_locked(v);
 }
 
 struct virq *vgic_spi(struct vgic *g, u32 intid)
@@ -569,6 +581,20 @@ bool vgic_take_sgi_fast(struct vcpu *vcpu)
 	gic_lr_write(q->lr, &lr);
 	q->lr_source = lr.source;
 	return true;
+}
+
+void vgic_inject_virtual(struct vm *vm, u32 intid)
+{
+	struct vgic *g = &vm->vgic;
+	struct virq *q;
+
+	spin_lock(&g->lock);
+	q = vgic_spi(g, intid);
+	if (q && !q->hw) {
+		vgic_set_pending_locked(vm, q, q->target);
+		vgic_kick_locked(vm, q->target);
+	}
+	spin_unlock(&g->lock);
 }
 
 void vgic_hw_irq(struct vcpu *vcpu, u32 intid)

@@ -191,7 +191,9 @@ static void route_v2(const struct target *t, struct virq *q, u8 mask)
 	for (unsigned i = 0; i < vcpus; i++)
 		if (mask & (1u << i)) {
 			q->target = (u8)i;
-			gic_irq_route(q->intid, t->vcpu->vm->vcpus[i].cpu);
+			if (q->hw)
+				gic_irq_route(q->intid,
+					      t->vcpu->vm->vcpus[i].cpu);
 			t->vcpu->vm->vcpus[i].vgic.rescan = true;
 			return;
 		}
@@ -235,7 +237,8 @@ static void config_access(const struct target *t, struct mmio_access *a)
 		/* SGIs are edge, PPIs level: fixed. SPIs are the guest's. */
 		if (a->write && q->intid >= VGIC_PRIVATE) {
 			q->edge = a->value & (2u << (2 * i));
-			gic_irq_set_edge(q->intid, q->edge);
+			if (q->hw)
+				gic_irq_set_edge(q->intid, q->edge);
 		}
 		value |= (u32)q->edge << (2 * i + 1);
 	}
@@ -317,7 +320,8 @@ static void irouter_access(const struct target *t, struct mmio_access *a)
 	    (a->value & 0xff) >= vm->vcpu_count)
 		return;
 	q->target = (u8)(a->value & 0xff);
-	gic_irq_route(q->intid, vm->vcpus[q->target].cpu);
+	if (q->hw)
+		gic_irq_route(q->intid, vm->vcpus[q->target].cpu);
 	vm->vcpus[q->target].vgic.rescan = true;
 }
 

@@ -51,6 +51,7 @@ static noreturn void park(struct vcpu *vcpu)
 {
 	struct vm *vm = vcpu->vm;
 
+	gic_vcpu_park();
 	spin_lock(&vm->lock);
 	vcpu->state = VCPU_OFF;
 	spin_unlock(&vm->lock);
