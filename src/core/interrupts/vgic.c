@@ -20,6 +20,29 @@
 
 static unsigned nr_lrs; /* list registers per core: the same on all */
 
+/*
+ * A forwarded (hardware) interrupt is deactivated by the guest through its
+ * list register, or, where the GIC model mishandles that (Kconfig
+ * VGIC_DEACTIVATE_AT_EL2), by the hypervisor when the guest's EOI raises a
+ * maintenance interrupt (free_done_lrs()).
+ */
+#ifdef CONFIG_VGIC_DEACTIVATE_AT_EL2
+#define DEACTIVATE_AT_EL2 true
+#else
+#define DEACTIVATE_AT_EL2 false
+#endif
+
+/* How interrupt q goes into a list register. */
+static struct gic_lr lr_for(const struct virq *q)
+{
+	return (struct gic_lr){.virq = q->intid,
+			       .pirq = q->intid,
+			       .priority = q->priority,
+			       .hw = q->hw && !DEACTIVATE_AT_EL2,
+			       .eoi_irq = q->hw && DEACTIVATE_AT_EL2,
+			       .state = LR_PENDING};
+}
+
 static void init_private(struct vgic_cpu *c)
 {
 	for (unsigned i = 0; i < VGIC_PRIVATE; i++) {
@@ -100,6 +123,11 @@ void vgic_vcpu_reset(struct vcpu *vcpu)
 	struct vgic *g = &vcpu->vm->vgic;
 
 	spin_lock(&g->lock);
+	/* A timer tick its last run left in a software list register is
+	 * still active in the GIC (gic_vcpu_reset() ends hardware ones). */
+	for (unsigned i = 0; DEACTIVATE_AT_EL2 && i < VGIC_PRIVATE; i++)
+		if (vcpu->vgic.private[i].hw && vcpu->vgic.private[i].in_lr)
+			gic_deactivate(i);
 	init_private(&vcpu->vgic);
 	gic_irq_enable(GIC_VTIMER_IRQ, vcpu->cpu, false);
 	gic_irq_enable(GIC_PTIMER_IRQ, vcpu->cpu, false);
@@ -169,13 +197,7 @@ static u8 take_sgi_source(struct virq *q)
 /* Hand one pending instance of the interrupt to LR n. */
 static void put_in_lr(struct vcpu *vcpu, unsigned n, struct virq *q)
 {
-	struct gic_lr lr = {
-		.virq = q->intid,
-		.pirq = q->intid,
-		.priority = q->priority,
-		.hw = q->hw,
-		.state = LR_PENDING,
-	};
+	struct gic_lr lr = lr_for(q);
 
 	if (q->sgi_sources)
 		lr.source = take_sgi_source(q);
@@ -227,6 +249,8 @@ static void free_done_lrs(struct vcpu *vcpu)
 		struct virq *q = c->lr[n];
 
 		done &= done - 1;
+		if (q->hw && DEACTIVATE_AT_EL2)
+			gic_deactivate(q->intid); /* the guest is done with it */
 		if (q->repend) {
 			q->pending = true;
 			q->repend = false;
@@ -536,11 +560,7 @@ static bool can_rearm(const struct vcpu *vcpu, const struct virq *q)
 bool vgic_tick(struct vcpu *vcpu, u32 intid)
 {
 	struct virq *q = &vcpu->vgic.private[intid % VGIC_PRIVATE];
-	struct gic_lr lr = {.virq = intid,
-			    .pirq = intid,
-			    .priority = q->priority,
-			    .hw = true,
-			    .state = LR_PENDING};
+	struct gic_lr lr = lr_for(q);
 
 	if (intid >= VGIC_PRIVATE || !q->hw || !can_rearm(vcpu, q))
 		return false;
