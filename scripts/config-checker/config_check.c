@@ -15,15 +15,16 @@
 
 /* Memory a Linux VM must have beyond its kernel, DTB and initrd (at
  * 56 MiB of RAM in all, Debian's kernel runs out during boot). */
-#define LINUX_MIN_FREE (32 * MiB)
+#define LINUX_MIN_FREE	 (32 * MiB)
 /* Stage-2 is set up for a 39-bit IPA space. */
-#define IPA_LIMIT      BIT(39)
+#define IPA_LIMIT	 BIT(39)
 /* VMs own SPIs only: SGIs and PPIs are per core and stay virtual. */
-#define SPI_FIRST      32u
-#define SPI_LAST       1019u
+#define SPI_FIRST	 32u
+#define SPI_LAST	 1019u
 /* Where a VM sees its GIC: the hardware's addresses (platform.h). */
-#define GICD_IPA_SIZE  0x10000u
-#define GICR_IPA_SIZE  0x20000u /* per vCPU */
+#define GICD_IPA_SIZE	 0x10000u
+#define GICR_IPA_SIZE	 0x20000u /* per vCPU */
+#define CONSOLE_IPA_SIZE 0x1000u
 
 struct checker {
 	const struct bh_config *cfg;
@@ -312,13 +313,48 @@ static void check_devices(struct checker *c, const struct bh_vm_config *vm)
 	}
 }
 
+static bool owns_irq(const struct bh_vm_config *vm, uint32_t intid)
+{
+	for (size_t i = 0; i < vm->irq_count; i++)
+		if (vm->irqs[i] == intid)
+			return true;
+	return false;
+}
+
+/* The console: a 4 KiB page and a virtual SPI of the VM's own. */
+static void check_console(struct checker *c, const struct bh_vm_config *vm)
+{
+	const struct bh_console *con = &vm->console;
+
+	if (!con->ipa)
+		return;
+	if (!ALIGNED(con->ipa, CONSOLE_IPA_SIZE))
+		problem(c,
+			"VM '%s': console IPA 0x%llx is not 4 KiB aligned: "
+			"align it",
+			vm_name(vm), (ull)con->ipa);
+	if (con->irq < SPI_FIRST || con->irq > SPI_LAST)
+		problem(c,
+			"VM '%s': console interrupt %u is not an SPI "
+			"(%u-%u): give it a free SPI number",
+			vm_name(vm), con->irq, SPI_FIRST, SPI_LAST);
+	else if (owns_irq(vm, con->irq))
+		problem(c,
+			"VM '%s': console interrupt %u is also in its "
+			"BH_IRQS: give the console an SPI no device of the VM "
+			"uses",
+			vm_name(vm), con->irq);
+}
+
 static void check_irqs(struct checker *c, const struct bh_vm_config *vm)
 {
-	if (vm->irq_count > VGIC_MAX_SPIS)
+	size_t n = vm->irq_count + (vm->console.ipa ? 1 : 0);
+
+	if (n > VGIC_MAX_SPIS)
 		problem(c,
 			"VM '%s' has %zu interrupts, at most %d are supported "
-			"(VGIC_MAX_SPIS): give it fewer",
-			vm_name(vm), vm->irq_count, VGIC_MAX_SPIS);
+			"(VGIC_MAX_SPIS, a console's included): give it fewer",
+			vm_name(vm), n, VGIC_MAX_SPIS);
 	for (size_t i = 0; i < vm->irq_count; i++)
 		if (vm->irqs[i] < SPI_FIRST || vm->irqs[i] > SPI_LAST)
 			problem(c,
@@ -371,16 +407,21 @@ static void check_gic_window(struct checker *c, const struct bh_vm_config *vm,
 					       "address");
 }
 
-/* Memory and devices must not share guest addresses, nor the GIC's. */
+/* Memory, devices and the console must not share guest addresses, nor
+ * the GIC's. */
 static void check_ipa_overlaps(struct checker *c, const struct bh_vm_config *vm)
 {
 	size_t n = vm->mem_count + vm->dev_count;
-	struct region *r = alloc_regions(n);
+	struct region *r = alloc_regions(n + 1);
 
 	for (size_t i = 0; i < vm->mem_count; i++)
 		r[i] = mem_region(vm, i, vm->mem[i].pa);
 	for (size_t i = 0; i < vm->dev_count; i++)
 		r[vm->mem_count + i] = dev_region(vm, i);
+	if (vm->console.ipa)
+		r[n++] = (struct region){vm,   "console",
+					 NULL, vm->console.ipa,
+					 0,    CONSOLE_IPA_SIZE};
 	check_disjoint(c, r, n, SPACE_IPA,
 		       "give each region its own guest address range");
 	check_gic_window(c, vm, r, n);
@@ -472,12 +513,11 @@ static void check_linux(struct checker *c, const struct bh_vm_config *vm,
 	if (need > vm->mem[0].size)
 		problem(c,
 			"VM '%s': its kernel (%llu MiB in memory), device tree "
-			"and initrd (%llu MiB) take the first %llu MiB of its "
-			"first memory region, which has %llu MiB: make that "
-			"region at least %llu MiB (Linux needs %llu MiB more "
-			"to run)",
+			"and initrd take the first %llu MiB of its first "
+			"memory region, which has %llu MiB: make that region "
+			"at least %llu MiB (Linux needs %llu MiB more to run)",
 			vm_name(vm), mib_up(plan->load[LOAD_IMAGE].size),
-			mib_up(last->size), mib_up(end - vm->mem[0].ipa),
+			mib_up(end - vm->mem[0].ipa),
 			(ull)(vm->mem[0].size / MiB), mib_up(need),
 			(ull)(LINUX_MIN_FREE / MiB));
 }
@@ -512,6 +552,7 @@ static void check_vm(struct checker *c, size_t v)
 	check_memory(c, vm);
 	check_devices(c, vm);
 	check_irqs(c, vm);
+	check_console(c, vm);
 	check_ipa_overlaps(c, vm);
 	if (vm->mem_count)
 		check_boot(c, vm);
