@@ -92,9 +92,17 @@ noreturn void arch_cpu_reset_stack_and_idle(void)
 	leave("park");
 }
 
+/* One core: a lock is held while a ticket is out. */
 void spin_lock(struct spinlock *lock)
 {
 	lock->next++;
+}
+bool spin_trylock(struct spinlock *lock)
+{
+	if (lock->next != lock->owner)
+		return false;
+	lock->next++;
+	return true;
 }
 void spin_unlock(struct spinlock *lock)
 {

@@ -22,3 +22,16 @@ TEST(ratelimit_burst_then_refill)
 		CHECK(ratelimit_take(&rl, 1000000, 1000, &suppressed));
 	CHECK(!ratelimit_take(&rl, 1000000, 1000, &suppressed));
 }
+
+TEST(ratelimit_takes_n_at_once_or_none)
+{
+	struct ratelimit rl;
+
+	ratelimit_init(&rl, 100, 10, 0);
+	CHECK(ratelimit_take_n(&rl, 60, 0, 1000));
+	CHECK(!ratelimit_take_n(&rl, 41, 0, 1000)); /* 40 left: none taken */
+	CHECK(ratelimit_take_n(&rl, 40, 0, 1000));
+	/* 100 ticks at 1000 Hz, 10 per second: one token back. */
+	CHECK(!ratelimit_take_n(&rl, 2, 100, 1000));
+	CHECK(ratelimit_take_n(&rl, 1, 100, 1000));
+}

@@ -25,5 +25,7 @@ void ratelimit_init(struct ratelimit *rl, u32 burst, u32 per_sec, u64 now);
  * before it (so the caller can say so) and is reset.
  */
 bool ratelimit_take(struct ratelimit *rl, u64 now, u64 freq, u32 *suppressed);
+/* Take n tokens at once if there are that many (nothing is counted). */
+bool ratelimit_take_n(struct ratelimit *rl, u32 n, u64 now, u64 freq);
 
 #endif

@@ -16,6 +16,8 @@ struct spinlock {
 	}
 
 void spin_lock(struct spinlock *lock);
+/* Take the lock if it is free, never wait: true if taken. */
+bool spin_trylock(struct spinlock *lock);
 void spin_unlock(struct spinlock *lock);
 
 #endif

@@ -24,14 +24,21 @@ static void refill(struct ratelimit *rl, u64 now, u64 freq)
 	rl->tokens = (u32)MIN((u64)rl->burst, rl->tokens + earned);
 }
 
-bool ratelimit_take(struct ratelimit *rl, u64 now, u64 freq, u32 *suppressed)
+bool ratelimit_take_n(struct ratelimit *rl, u32 n, u64 now, u64 freq)
 {
 	refill(rl, now, freq);
-	if (rl->tokens == 0) {
+	if (rl->tokens < n)
+		return false;
+	rl->tokens -= n;
+	return true;
+}
+
+bool ratelimit_take(struct ratelimit *rl, u64 now, u64 freq, u32 *suppressed)
+{
+	if (!ratelimit_take_n(rl, 1, now, freq)) {
 		rl->suppressed++;
 		return false;
 	}
-	rl->tokens--;
 	*suppressed = rl->suppressed;
 	rl->suppressed = 0;
 	return true;
