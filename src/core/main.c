@@ -2,6 +2,7 @@
 /* Boot: what the first core does once the arch has EL2 and the MMU ready. */
 #include "arch.h"
 #include "console.h"
+#include "gic.h"
 #include "hyp.h"
 #include "log.h"
 #include "platform.h"
@@ -24,6 +25,22 @@ struct page_pool *hyp_page_pool(void)
 void hyp_early_init(void)
 {
 	console_init(platform.uart_base);
+}
+
+/*
+ * The console UART's interrupt (its FIFO has room again) is the
+ * hypervisor's: CPU 0 takes it, unless CPU 0 runs no VM and so powers
+ * itself off; then the first core that runs one.
+ */
+static void route_console_irq(void)
+{
+	unsigned cpu = 0;
+
+	while (cpu + 1 < MIN(platform.cpu_count, CONFIG_MAX_CPUS) &&
+	       !cpu_in_use(cpu))
+		cpu++;
+	gic_irq_route(platform.uart_irq, cpu);
+	gic_irq_enable(platform.uart_irq, cpu, true);
 }
 
 static void start_secondaries(void)
@@ -50,6 +67,7 @@ noreturn void hyp_main(void)
 		 platform.ram_base + platform.ram_size, HYP_MEM_BASE,
 		 HYP_MEM_BASE + HYP_MEM_SIZE);
 	vms_init(hyp_page_pool());
+	route_console_irq();
 	start_secondaries();
 	log_info("starting %u VM(s)", vm_count());
 	cpu_idle_loop();

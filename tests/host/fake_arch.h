@@ -23,8 +23,13 @@ struct fake_arch {
 	unsigned cache_cleans; /* arch_clean_dcache_range calls */
 	unsigned system_offs;
 	jmp_buf *noreturn_jmp; /* where noreturn arch calls land */
-	char console[8192];    /* everything written to the console */
+	/* The console UART: everything it sent, and its transmit FIFO. */
+	char console[8192];
 	size_t console_len;
+	bool uart_fifo_limited; /* the FIFO takes uart_room more bytes only */
+	unsigned uart_room;
+	bool uart_tx_irq;	    /* its transmit interrupt is enabled */
+	void (*uart_tx_hook)(void); /* called after each byte it takes */
 	/* The GIC: list registers, and what was asked of the distributor. */
 	struct gic_lr lr[FAKE_LRS];
 	bool refill_irq;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "boot_plan.h"
+#include "console.h"
 #include "fake_arch.h"
 #include "platform.h"
 #include "vm_fixture.h"
@@ -49,6 +50,7 @@ struct vm *fixture_vm_gic(unsigned vcpus, bool gic_v3)
 	fixture.vgic.v3 = gic_v3;
 	vgic_reset(&fixture);
 	ratelimit_init(&fixture.log_limit, 3, 1, 0);
-	ratelimit_init(&fixture.console_limit, 5, 2, 0);
+	console_init(0);
+	console_vm_init(fixture.id, fixture_cfg.name, 1);
 	return &fixture;
 }

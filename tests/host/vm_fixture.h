@@ -12,7 +12,8 @@
 
 /* A fresh VM "fix" with `vcpus` vCPUs on cores 1, 2, ... (vCPU i on core
  * i + 1), all off, 8 MiB of RAM at FIXTURE_RAM_IPA, SPIs 34 and 40, a
- * vGIC of the platform's version in reset state; fake arch reset. */
+ * vGIC of the platform's version in reset state, a fresh console where it
+ * is the only VM; fake arch reset. */
 struct vm *fixture_vm(unsigned vcpus);
 /* The same, with a GICv3 (gic_v3) or GICv2 vGIC whatever the platform has;
  * vcpus is 1..4. */

@@ -38,14 +38,14 @@ noreturn void el2_exception_report(struct guest_frame *f, u64 kind)
 	u64 esr = read_sysreg(esr_el2);
 	struct vcpu *vcpu = this_vcpu();
 
-	log_error("CPU %u: %s exception at EL2: %s (EC 0x%lx)", arch_cpu_id(),
-		  kind_name[kind % 4], ec_name(ESR_EC(esr)), ESR_EC(esr));
-	log_error("  ESR 0x%016lx  FAR 0x%016lx", esr, read_sysreg(far_el2));
-	log_error("  ELR 0x%016lx  SPSR 0x%016lx", read_sysreg(elr_el2),
-		  read_sysreg(spsr_el2));
-	log_error("  x0 0x%lx x1 0x%lx x30 0x%lx", f->x[0], f->x[1], f->x[30]);
+	panic_line("CPU %u: %s exception at EL2: %s (EC 0x%lx)", arch_cpu_id(),
+		   kind_name[kind % 4], ec_name(ESR_EC(esr)), ESR_EC(esr));
+	panic_line("  ESR 0x%016lx  FAR 0x%016lx", esr, read_sysreg(far_el2));
+	panic_line("  ELR 0x%016lx  SPSR 0x%016lx", read_sysreg(elr_el2),
+		   read_sysreg(spsr_el2));
+	panic_line("  x0 0x%lx x1 0x%lx x30 0x%lx", f->x[0], f->x[1], f->x[30]);
 	if (vcpu)
-		log_error("  this core runs VM '%s' vCPU %u",
-			  vcpu->vm->cfg->name, vcpu->id);
+		panic_line("  this core runs VM '%s' vCPU %u",
+			   vcpu->vm->cfg->name, vcpu->id);
 	panic("hypervisor fault on CPU %u", arch_cpu_id());
 }

@@ -2,9 +2,11 @@
 /* Arm PL011 UART, transmit only: the hypervisor's console. */
 #include "console.h"
 
-#define UARTDR	    0x00
-#define UARTFR	    0x18
-#define UARTFR_TXFF (1u << 5)
+#define UARTDR	      0x00
+#define UARTFR	      0x18
+#define UARTFR_TXFF   (1u << 5)
+#define UARTIMSC      0x38
+#define UARTIMSC_TXIM (1u << 5)
 
 static volatile u32 *reg(u64 base, unsigned off)
 {
@@ -17,9 +19,31 @@ void uart_init(u64 base)
 	(void)base;
 }
 
+bool uart_tx_ready(u64 base)
+{
+	return !(*reg(base, UARTFR) & UARTFR_TXFF);
+}
+
+void uart_tx(u64 base, char c)
+{
+	*reg(base, UARTDR) = (u8)c;
+}
+
+/*
+ * The transmit interrupt fires when the FIFO drains to its trigger level
+ * after being above it; only the console's drainer changes the mask, so a
+ * read-modify-write needs no lock (the receive interrupts stay masked).
+ */
+void uart_tx_irq(u64 base, bool on)
+{
+	volatile u32 *imsc = reg(base, UARTIMSC);
+
+	*imsc = on ? (*imsc | UARTIMSC_TXIM) : (*imsc & ~UARTIMSC_TXIM);
+}
+
 void uart_putc(u64 base, char c)
 {
-	while (*reg(base, UARTFR) & UARTFR_TXFF)
+	while (!uart_tx_ready(base))
 		;
-	*reg(base, UARTDR) = (u8)c;
+	uart_tx(base, c);
 }

@@ -18,7 +18,10 @@ void log_printf(int level, const char *fmt, ...)
 #define log_info(...)  log_printf(LOG_INFO, __VA_ARGS__)
 #define log_debug(...) log_printf(LOG_DEBUG, __VA_ARGS__)
 
-/* A broken hypervisor invariant: report and halt this core. */
+/* A line of a panic report ("bulkhead: error: ..."), written straight to
+ * the UART, whatever the state of the console. */
+void panic_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A broken hypervisor invariant: report (as panic_line) and halt this core. */
 noreturn void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

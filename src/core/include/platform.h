@@ -24,8 +24,10 @@ struct platform {
 	/* Device windows the config may pass through to VMs. */
 	const struct mmio_range *dev_space;
 	size_t dev_space_count;
-	/* Devices the hypervisor keeps for itself. */
+	/* Devices the hypervisor keeps for itself: the console UART, and its
+	 * interrupt (an SPI no VM may have). */
 	u64 uart_base;
+	u32 uart_irq;
 	/* The GIC. VMs see its distributor (and GICv3 redistributors, or
 	 * the GICv2 CPU interface) at the same addresses as the hardware. */
 	unsigned gic_version; /* 2 or 3 */

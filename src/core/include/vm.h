@@ -23,10 +23,11 @@ enum vcpu_state {
 	VCPU_ON,	 /* its core runs the guest */
 };
 
-/* A guest console line being collected (one per vCPU, so never mixed). */
+/* A guest console line being collected (one per vCPU, so never mixed);
+ * a longer one is split. */
 #define GUEST_LINE_MAX 120
 struct guest_line {
-	char text[GUEST_LINE_MAX];
+	char text[GUEST_LINE_MAX + 1]; /* and its '\n' */
 	size_t len;
 };
 
@@ -61,8 +62,7 @@ struct vm {
 	struct vcpu vcpus[CONFIG_MAX_CPUS];
 	struct vgic vgic;
 	u64 counter_offset; /* CNTVOFF: its virtual counter is 0 at boot */
-	struct ratelimit log_limit;	/* hypervisor messages about it */
-	struct ratelimit console_limit; /* its console lines */
+	struct ratelimit log_limit; /* hypervisor messages about it */
 };
 
 /* Build every VM from bh_config and print the boot table. */
@@ -104,7 +104,7 @@ void vm_clean_dcache(const struct vm *vm);
 void vm_log(struct vm *vm, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Say how many of the VM's messages the rate limits held back, if any. */
+/* Say how many of the VM's messages its log rate limit held back, if any. */
 void vm_report_suppressed(struct vm *vm);
 
 enum access { ACCESS_READ, ACCESS_WRITE, ACCESS_FETCH };

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Physical interrupts taken at EL2: the hypervisor's own IPI, the virtual
- * interface's maintenance interrupt, and interrupts forwarded to the vCPU
- * of this core, which the guest will deactivate itself.
+ * interface's maintenance interrupt, the console UART's, and interrupts
+ * forwarded to the vCPU of this core, which the guest will deactivate
+ * itself.
  */
 #include "irq.h"
 #include "arch.h"
+#include "console.h"
 #include "log.h"
+#include "platform.h"
 #include "vgic.h"
 #include "vm.h"
 
@@ -19,6 +22,11 @@ void irq_handle(struct vcpu *vcpu, u32 intid)
 		vgic_flush(vcpu);
 		gic_deactivate(intid);
 	} else if (intid == GIC_HYP_IPI || intid == GIC_MAINT_IRQ) {
+		gic_deactivate(intid);
+	} else if (intid == platform.uart_irq) {
+		/* The transmit FIFO has room for what a full one left. A
+		 * level: drained (or refilled) before it is deactivated. */
+		console_drain();
 		gic_deactivate(intid);
 	} else if (vcpu) {
 		vgic_hw_irq(vcpu, intid);

@@ -7,7 +7,10 @@
 
 #define LOG_LINE_MAX 256
 
-static void log_vprintf(const char *prefix, const char *fmt, va_list ap)
+typedef void console_out(const char *s, size_t len);
+
+static void log_vprintf(console_out *out, const char *prefix, const char *fmt,
+			va_list ap)
 {
 	char line[LOG_LINE_MAX];
 	size_t n = (size_t)format(line, sizeof(line), "%s", prefix);
@@ -15,7 +18,7 @@ static void log_vprintf(const char *prefix, const char *fmt, va_list ap)
 	/* Leave room for the newline. */
 	n += (size_t)vformat(line + n, sizeof(line) - n - 1, fmt, ap);
 	line[n++] = '\n';
-	console_write(line, n);
+	out(line, n);
 }
 
 void log_printf(int level, const char *fmt, ...)
@@ -25,8 +28,19 @@ void log_printf(int level, const char *fmt, ...)
 	if (level > CONFIG_LOG_LEVEL)
 		return;
 	va_start(ap, fmt);
-	log_vprintf(level == LOG_ERROR ? "bulkhead: error: " : "bulkhead: ",
+	log_vprintf(console_write,
+		    level == LOG_ERROR ? "bulkhead: error: " : "bulkhead: ",
 		    fmt, ap);
+	va_end(ap);
+}
+
+/* Past the console's rings: they may be full, or the drainer stuck. */
+void panic_line(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_vprintf(console_write_sync, "bulkhead: error: ", fmt, ap);
 	va_end(ap);
 }
 
@@ -35,8 +49,8 @@ noreturn void panic(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	log_vprintf("bulkhead: PANIC: ", fmt, ap);
+	log_vprintf(console_write_sync, "bulkhead: PANIC: ", fmt, ap);
 	va_end(ap);
-	log_error("CPU %u halted", arch_cpu_id());
+	panic_line("CPU %u halted", arch_cpu_id());
 	arch_halt();
 }

@@ -1,41 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The console hypercall: bytes from a guest, collected per vCPU into
- * lines, printed as "[vm] line" under the VM's console rate limit. Bytes a
- * terminal would interpret (escape sequences...) are printed as '?'.
+ * lines, so two vCPUs' lines never mix; each whole line goes into the VM's
+ * console ring, which sanitises it, charges it to the VM's budget and
+ * leaves the "[vm] " prefix to the drainer (src/core/console/console.c).
  */
 #include <bulkhead/abi.h>
 
-#include "arch.h"
 #include "console.h"
-#include "lib.h"
 #include "smccc.h"
 
 static void emit_line(struct vcpu *vcpu)
 {
-	struct vm *vm = vcpu->vm;
 	struct guest_line *line = &vcpu->line;
-	char out[GUEST_LINE_MAX + 64];
-	u32 suppressed;
-	int n;
 
-	if (!ratelimit_take(&vm->console_limit, arch_counter(),
-			    arch_counter_freq(), &suppressed)) {
-		line->len = 0;
-		return;
-	}
-	if (suppressed) {
-		n = format(out, sizeof(out), "[%s] (%u lines suppressed)\n",
-			   vm->cfg->name, suppressed);
-		console_write(out, (size_t)n);
-	}
-	/* A long VM name is cut, never the buffer overrun. */
-	n = MIN(format(out, sizeof(out), "[%s] ", vm->cfg->name),
-		(int)(sizeof(out) - GUEST_LINE_MAX - 1));
-	memcpy(out + n, line->text, line->len);
-	n += (int)line->len;
-	out[n++] = '\n';
-	console_write(out, (size_t)n);
+	line->text[line->len++] = '\n';
+	console_vm_write(vcpu->vm->id, line->text, line->len);
 	line->len = 0;
 }
 
@@ -47,10 +27,7 @@ static void put_byte(struct vcpu *vcpu, u8 c)
 		emit_line(vcpu);
 		return;
 	}
-	if (c == '\r')
-		return;
-	line->text[line->len++] =
-		(c >= 0x20 && c < 0x7f) || c == '\t' ? c : '?';
+	line->text[line->len++] = (char)c;
 	if (line->len == GUEST_LINE_MAX)
 		emit_line(vcpu);
 }

@@ -5,6 +5,7 @@
  * running on other cores.
  */
 #include "arch.h"
+#include "console.h"
 #include "gic.h"
 #include "irq.h"
 #include "log.h"
@@ -117,6 +118,7 @@ static void count_stopped_vm(void)
 	spin_unlock(&stop_count_lock);
 	if (last) {
 		log_info("all VMs have stopped: powering off");
+		console_flush();
 		arch_system_off();
 	}
 }

@@ -2,6 +2,7 @@
 /* Building VMs from the configuration: Stage-2 maps, memory, boot log. */
 #include "vm.h"
 #include "arch.h"
+#include "console.h"
 #include "lib.h"
 #include "log.h"
 #include "platform.h"
@@ -136,12 +137,9 @@ static void init_vcpus(struct vm *vm)
 
 static void init_limits(struct vm *vm)
 {
-	u64 now = arch_counter();
-
 	ratelimit_init(&vm->log_limit, CONFIG_GUEST_LOG_BURST,
-		       CONFIG_GUEST_LOG_PER_SEC, now);
-	ratelimit_init(&vm->console_limit, CONFIG_GUEST_CONSOLE_BURST,
-		       CONFIG_GUEST_CONSOLE_PER_SEC, now);
+		       CONFIG_GUEST_LOG_PER_SEC, arch_counter());
+	console_vm_init(vm->id, vm->cfg->name, (unsigned)bh_config.vm_count);
 }
 
 /* The config's DTB, else the one the build generated for the VM. */
@@ -251,11 +249,7 @@ void vm_report_suppressed(struct vm *vm)
 	if (vm->log_limit.suppressed)
 		log_warn("VM '%s': %u messages suppressed (rate limit)",
 			 vm->cfg->name, vm->log_limit.suppressed);
-	if (vm->console_limit.suppressed)
-		log_warn("VM '%s': %u console lines suppressed (rate limit)",
-			 vm->cfg->name, vm->console_limit.suppressed);
 	vm->log_limit.suppressed = 0;
-	vm->console_limit.suppressed = 0;
 }
 
 void vm_report_bad_access(struct vcpu *vcpu, ipaddr_t ipa, bool ipa_known,

@@ -6,7 +6,7 @@ static const u64 cpu_mpidr[] = {0x0, 0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7};
 
 /*
  * Devices VMs may own. The GIC (0x08000000-0x08ffffff) and the PL011 at
- * 0x09000000 (the hypervisor's console) are not in this list.
+ * 0x09000000 (the hypervisor's console, SPI 1) are not in this list.
  */
 static const struct mmio_range dev_space[] = {
 	{"platform devices (RTC, GPIO, fw_cfg...)", 0x09010000, 0x00ff0000},
@@ -22,6 +22,7 @@ const struct platform platform = {
 	.dev_space = dev_space,
 	.dev_space_count = ARRAY_SIZE(dev_space),
 	.uart_base = 0x09000000,
+	.uart_irq = 33, /* SPI 1 */
 #ifdef CONFIG_GIC_V2
 	.gic_version = 2,
 	.gicc_base = 0x08010000,
