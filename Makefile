@@ -145,9 +145,13 @@ include tests/guests/guests.mk
 # are searched in the config's directory, then among the built guests.
 # Device trees in the config's directory are compiled next to the image.
 CONFIG_DTBS := $(patsubst $(CONFIG_DIR)/%.dts,$(OUT)/%.dtb,$(wildcard $(CONFIG_DIR)/*.dts))
-CONFIG_INC := -Wa,-I$(CONFIG_DIR) -Wa,-I$(OUT) -Wa,-I$(GUEST_DIR)
+CONFIG_INC := -Wa,-I$(CONFIG_DIR) -Wa,-I$(OUT) -Wa,-I$(GUEST_DIR) -Wa,-I$(BUILD)/guests
+# Files a config names as linux-<arch>/<file> (Debian's kernel, the
+# initramfs: scripts/guest-images.mk) are made before it is compiled.
+LINUX_GUEST_FILES := $(addprefix $(BUILD)/guests/,$(sort $(shell grep -oE \
+	'"linux-(arm64|armhf)/[A-Za-z0-9_.-]+"' $(CONFIG_DIR)/config.c 2>/dev/null | tr -d '"')))
 CONFIG_DEPS := $(CONFIG_DIR)/config.c $(filter-out $(CONFIG_DIR)/config.c,$(wildcard $(CONFIG_DIR)/*)) \
-	$(GUESTS) $(CONFIG_DTBS) $(AUTOCONF)
+	$(GUESTS) $(CONFIG_DTBS) $(LINUX_GUEST_FILES) $(AUTOCONF)
 
 $(OUT)/%.dtb: $(CONFIG_DIR)/%.dts
 	@mkdir -p $(@D)
@@ -206,7 +210,7 @@ $(OUT)/bulkhead.bin: $(OUT)/bulkhead.elf
 	@echo "  IMAGE   $@ ($$(stat -c %s $@) bytes)"
 
 # --------------------------------------------------------------- targets ---
-.PHONY: all run boot-test deps test fresh-check format clean distclean help menuconfig savedefconfig host-tests
+.PHONY: all run boot-test linux-test deps test fresh-check format clean distclean help menuconfig savedefconfig host-tests
 
 all: $(OUT)/bulkhead.bin
 
@@ -235,6 +239,10 @@ BOOT_TIMEOUT ?= 600
 boot-test: all
 	$(Q)tests/boot-test.sh $(OUT)/bulkhead.bin $(CONFIG_DIR)/expect $(BOOT_TIMEOUT)
 
+# An interactive test: follow $(CONFIG_DIR)/steps on its console.
+linux-test: all
+	$(Q)tests/linux-test.sh $(OUT)/bulkhead.bin $(CONFIG_DIR)/steps
+
 test: deps
 	$(Q)scripts/run-tests.sh
 
@@ -253,6 +261,7 @@ HOST_TEST_SRCS := $(wildcard tests/host/*.c) $(CHECKER_DIR)/config_check.c \
 	$(addprefix src/core/lib/,ratelimit.c format.c log.c) \
 	src/core/console/console.c \
 	$(addprefix src/core/interrupts/,vgic.c vgic_mmio.c irq.c) \
+	src/core/devices/vuart.c \
 	src/arch/$(ARCH)/pte.c src/arch/$(ARCH)/sysreg_trap.c \
 	$(PLATFORM_DIR)/platform.c
 host-tests: $(HOST_TEST_DIR)/run-host-tests

@@ -49,6 +49,15 @@ $(BUILD)/guests/linux-%/initramfs.cpio.gz: $(BUILD)/guests/linux-%/initramfs.spe
 	$(Q)$(MKCPIO) $< >$(@D)/initramfs.cpio
 	$(Q)gzip -9 -n <$(@D)/initramfs.cpio >$@
 
+# Configs name the kernel as linux-<arch>/Image (or zImage), next to the
+# initramfs (the Makefile's LINUX_GUEST_FILES).
+$(BUILD)/guests/linux-%/Image: $(GUEST_DOWNLOADS)/debian-%/Image
+	@mkdir -p $(@D)
+	$(Q)ln -sf $(abspath $<) $@
+$(BUILD)/guests/linux-%/zImage: $(GUEST_DOWNLOADS)/debian-%/zImage
+	@mkdir -p $(@D)
+	$(Q)ln -sf $(abspath $<) $@
+
 .PHONY: guest-images
 guest-images: $(GUEST_DOWNLOADS)/debian-$(GUEST_ARCH)/$(call guest_kernel,$(GUEST_ARCH)) \
 		$(BUILD)/guests/linux-$(GUEST_ARCH)/initramfs.cpio.gz

@@ -29,17 +29,18 @@ check() {
 	fi
 }
 
-# boot <platform> <config dir>: a boot test. A `kconfig` file in the
-# config's directory adds options to the defconfig, in a build of its own.
+# boot <platform> <config dir> [target]: a boot test (or the make target
+# given, e.g. linux-test). A `kconfig` file in the config's directory adds
+# options to the defconfig, in a build of its own.
 boot() {
-	local plat=$1 dir=${2%/} build=$BUILD kc=$BUILD/$1.config
+	local plat=$1 dir=${2%/} target=${3:-boot-test} build=$BUILD kc=$BUILD/$1.config
 	if [[ -f $dir/kconfig ]]; then
 		build=$BUILD/$(basename "$dir")
 		mkdir -p "$build"
 		kc=$build/$plat.config
 		cat "$BUILD/$plat.config" "$dir/kconfig" >"$kc"
 	fi
-	make -s BUILD="$build" KCONFIG="$kc" CONFIG="$dir" boot-test
+	make -s BUILD="$build" KCONFIG="$kc" CONFIG="$dir" "$target"
 }
 
 # A suite that prints its own "N passed, N failed": add its counts.
@@ -90,6 +91,10 @@ for plat in "${PLATFORMS[@]}"; do
 	for dir in tests/configs/*/; do
 		[[ -f $dir/expect ]] || continue
 		check "$plat/boot/$(basename "$dir")" boot "$plat" "$dir"
+	done
+	for dir in tests/configs/*/; do
+		[[ -f $dir/steps ]] || continue
+		check "$plat/linux/$(basename "$dir")" boot "$plat" "$dir" linux-test
 	done
 done
 

@@ -144,7 +144,7 @@ static noinline void mmio_locked(struct vcpu *vcpu, struct guest_frame *f,
 {
 	struct mmio_access a = mmio_decode(f, esr);
 
-	if (vgic_mmio(vcpu, &a)) {
+	if (emulated_mmio(vcpu, &a)) {
 		mmio_complete(f, esr, 8u * a.size, a.value);
 		skip_instruction(esr);
 	} else {
@@ -168,7 +168,8 @@ static bool mmio_fast32(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 }
 
 /*
- * A Stage-2 data abort: emulated if it is a vGIC access, else a fault.
+ * A Stage-2 data abort: emulated if it is for a device the hypervisor
+ * emulates (the VM's console, its GIC), else a fault.
  * The vGIC's lock-free 32-bit accesses complete here with no call;
  * everything else goes out of line.
  */

@@ -16,6 +16,7 @@
 #include "ratelimit.h"
 #include "spinlock.h"
 #include "vgic.h"
+#include "vuart.h"
 
 enum vcpu_state {
 	VCPU_OFF,	 /* not running guest code; its core is idle */
@@ -61,6 +62,7 @@ struct vm {
 	unsigned vcpu_count;
 	struct vcpu vcpus[CONFIG_MAX_CPUS];
 	struct vgic vgic;
+	struct vuart vuart; /* its console device, if the config gives one */
 	u64 counter_offset; /* CNTVOFF: its virtual counter is 0 at boot */
 	struct ratelimit log_limit; /* hypervisor messages about it */
 };

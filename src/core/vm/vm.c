@@ -115,6 +115,7 @@ void vm_boot(struct vm *vm)
 
 	load_memory(vm);
 	vgic_reset(vm);
+	vuart_reset(vm);
 	vm->counter_offset = arch_counter();
 	for (unsigned i = 0; i < vm->vcpu_count; i++)
 		vm->vcpus[i].line.len = 0; /* no half line from the last run */
@@ -164,7 +165,7 @@ static void log_loads(const struct vm *vm)
 		const struct boot_load *l = &vm->boot.load[k];
 
 		if (l->blob.start != l->blob.end)
-			log_info("  %-6s IPA 0x%09lx, %lu KiB",
+			log_info("  %s IPA 0x%09lx, %lu KiB",
 				 boot_load_name(&vm->boot, k), l->ipa,
 				 (u64)(l->blob.end - l->blob.start) / 1024);
 	}

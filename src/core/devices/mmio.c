@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Which emulated device a trapped access is for (mmio.h). The console
+ * comes first: its check is one compare, and a verbose guest reaches it
+ * thousands of times a second.
+ */
+#include "mmio.h"
+#include "vgic.h"
+#include "vuart.h"
+
+bool emulated_mmio(struct vcpu *vcpu, struct mmio_access *a)
+{
+	return vuart_mmio(vcpu, a) || vgic_mmio(vcpu, a);
+}
