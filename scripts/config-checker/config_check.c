@@ -361,6 +361,11 @@ static void check_irqs(struct checker *c, const struct bh_vm_config *vm)
 				"VM '%s': interrupt %u is not an SPI (%u-%u): "
 				"list only shared peripheral interrupts",
 				vm_name(vm), vm->irqs[i], SPI_FIRST, SPI_LAST);
+		else if (vm->irqs[i] == c->plat->uart_irq)
+			problem(c,
+				"VM '%s': interrupt %u is the console UART's, "
+				"which the hypervisor keeps: leave it out",
+				vm_name(vm), vm->irqs[i]);
 }
 
 /* A scratch list of regions; the checker is a short-lived host tool. */

@@ -406,6 +406,16 @@ TEST(config_rejects_interrupts_other_than_spis)
 	CHECK(said(o, "interrupt 1020 is not an SPI"));
 }
 
+TEST(config_rejects_the_console_uarts_interrupt)
+{
+	struct bh_vm_config vms[] = {GOOD_VM("alpha", 0)};
+
+	vms[0].irqs = (uint32_t[]){platform.uart_irq};
+	vms[0].irq_count = 1;
+	EXPECT_ONE(check(vms, 1), "VM 'alpha': interrupt 33 is the console "
+				  "UART's, which the hypervisor keeps");
+}
+
 /* QEMU virt's GIC, as a VM sees it, whatever the platform built. */
 static struct platform with_gic(unsigned version)
 {
@@ -475,7 +485,7 @@ TEST(config_rejects_more_interrupts_than_the_vgic_has)
 	char text[64];
 
 	for (size_t i = 0; i < ARRAY_SIZE(irqs); i++)
-		irqs[i] = (uint32_t)(32 + i);
+		irqs[i] = (uint32_t)(platform.uart_irq + 1 + i);
 	vms[0].irqs = irqs;
 	vms[0].irq_count = ARRAY_SIZE(irqs);
 	snprintf(text, sizeof(text), "VM 'alpha' has %d interrupts, at most %d",
