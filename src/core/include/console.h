@@ -24,8 +24,6 @@ void console_vm_write(unsigned vm, const char *s, size_t len);
 
 /* Move what the UART takes now, unless another core is at it. */
 void console_drain(void);
-/* The UART's transmit interrupt: its FIFO has room again. */
-void console_irq(void);
 /* Before powering off: wait until everything queued is out. */
 void console_flush(void);
 /* A panic report: straight to the UART, past the rings, busy-waiting. */
