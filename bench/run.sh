@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# One platform's benchmark: run.sh <platform> <bulkhead image> <native elf> <out dir>
+# One platform's benchmark:
+#   run.sh <platform> <bulkhead image> <native elf> <flood image> <out dir>
 # (make bench calls it once per platform; docs/bench.md).
 #
 # Boots the benchmark guest under QEMU -icount shift=4,sleep=off (one
-# counter tick per instruction) under Bulkhead and natively, each twice:
-# the two runs must agree to the instruction. Prints the table and writes
-# <out dir>/<platform>.csv (metric,mode,min,median,max), leaving out the
-# metrics a mode could not measure. The platform's platform.mk exports
-# QEMU_SYSTEM, QEMU_MACHINE, QEMU_SMP and QEMU_MEM.
+# counter tick per instruction) under Bulkhead and natively, and under
+# Bulkhead beside a VM that floods the console (the flood image, mode
+# "flood", for console_call only), each twice: the two runs must agree to
+# the instruction. Prints the tables and writes <out dir>/<platform>.csv
+# (metric,mode,min,median,max), leaving out the metrics a mode could not
+# measure. The platform's platform.mk exports QEMU_SYSTEM, QEMU_MACHINE,
+# QEMU_SMP and QEMU_MEM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-plat=$1 image=$2 native=$3 out=$4
+plat=$1 image=$2 native=$3 flood=$4 out=$5
 : "${QEMU_SYSTEM:?run this through make bench}"
 limit=${BENCH_TIMEOUT:-120}
 
@@ -29,6 +32,7 @@ die() {
 boot() {
 	local mode=$1 run=$2 kernel=$image log=$out/$plat-$1.$2.log
 	[[ $mode == native ]] && kernel=$native
+	[[ $mode == flood ]] && kernel=$flood
 	timeout --foreground -k 5 "$limit" scripts/run-qemu.sh "$kernel" \
 		-icount shift=4,sleep=off </dev/null >"$log" 2>&1 ||
 		die "$mode run $run failed or timed out after ${limit}s (log: $log)"
@@ -102,9 +106,40 @@ print_table() {
 	echo
 }
 
+# console_call: a quiet VM's console hypercall alone and beside a flood.
+CONSOLE_METRICS=(console_call console_call_first)
+CONSOLE_TARGET=5 # percent: the flood may cost the quiet VM's median this much
+
+print_console_table() {
+	local fmt="%-20s %-16s %-16s %-16s\n" m alone beside pct status
+	echo "== $plat: console_call, a console hypercall of one short line (instructions)"
+	# shellcheck disable=SC2059 # the format is ours
+	printf "$fmt" metric "bulkhead alone" "beside a flood" native
+	for m in "${CONSOLE_METRICS[@]}"; do
+		# shellcheck disable=SC2059
+		printf "$fmt" "$m" "$(cell "bulkhead.$m")" "$(cell "flood.$m")" \
+			"$(cell "native.$m")"
+	done
+	if alone=$(median bulkhead.console_call) && beside=$(median flood.console_call); then
+		pct=$(awk -v a="$alone" -v b="$beside" 'BEGIN { printf "%+.1f", (b - a) * 100 / a }')
+		status=$(awk -v p="$pct" -v t="$CONSOLE_TARGET" 'BEGIN { print (p <= t && p >= -t) ? "met" : "missed" }')
+		echo "   median beside the flood vs. alone: $pct% (target: within $CONSOLE_TARGET%): $status"
+	else
+		echo "   not measured in both runs"
+	fi
+	echo
+}
+
 write_csv() {
 	local csv=$out/$plat.csv m mode
 	echo "metric,mode,min,median,max" >"$csv"
+	for m in "${CONSOLE_METRICS[@]}"; do
+		for mode in bulkhead flood native; do
+			[[ ${RESULT[$mode.$m]:-n/a} == n/a* ]] && continue
+			read -r a b c _ <<<"${RESULT[$mode.$m]}"
+			echo "$m,$mode,$a,$b,$c" >>"$csv"
+		done
+	done
 	for m in "${METRICS[@]}"; do
 		for mode in bulkhead native; do
 			[[ ${RESULT[$mode.$m]:-n/a} == n/a* ]] && continue
@@ -118,5 +153,7 @@ write_csv() {
 mkdir -p "$out"
 measure native
 measure bulkhead
+measure flood
 print_table
+print_console_table
 write_csv

@@ -17,12 +17,15 @@
 #define SAMPLES 65 /* odd: the median is one sample */
 #define WARMUP	3
 
-#define HC_NULL	     0x860000abu /* unknown vendor-hypervisor call */
-#define IPI_SGI	     3
-#define IRQ_PRIORITY 0xa0
-#define GICD_TYPER   (GICD_BASE + 0x004)
-#define GICD_SGIR    (GICD_BASE + 0xf00)
-#define TIMER_DELAY  1000 /* counter ticks from arming to firing */
+#define HC_NULL	       0x860000abu /* unknown vendor-hypervisor call */
+#define IPI_SGI	       3
+#define IRQ_PRIORITY   0xa0
+#define GICD_TYPER     (GICD_BASE + 0x004)
+#define GICD_SGIR      (GICD_BASE + 0xf00)
+#define TIMER_DELAY    1000 /* counter ticks from arming to firing */
+/* Before each console_call sample: time for the other VMs' vCPUs to run
+ * (under -icount all vCPUs share one thread; delay_us() yields). */
+#define CONSOLE_GAP_US 100
 
 /* What the IRQ vector saw last on each vCPU (written by bench_irq()). */
 struct irq_record {
@@ -128,6 +131,31 @@ static void bench_op(const char *metric, op_fn *op, uint64_t arg)
 	const struct op_ctx ctx = {op, arg};
 
 	run_metric(metric, sample_op, &ctx);
+}
+
+static const char *sample_console(unsigned i, const void *ctx)
+{
+	uint64_t result;
+
+	(void)ctx;
+	delay_us(CONSOLE_GAP_US);
+	samples[0][i] = time_op(op_console_line, BH_HC_CONSOLE_WRITE, &result);
+	return NULL;
+}
+
+/*
+ * A console hypercall of one short line; its first sample too, which may
+ * find the lines of others to drain. make bench runs it again beside a VM
+ * that floods the console (bench/configs/bench-flood).
+ */
+static void bench_console(void)
+{
+	uint64_t first;
+
+	sample_console(0, NULL);
+	first = samples[0][0];
+	run_metric("console_call", sample_console, NULL);
+	printf("BENCH console_call_first %lu %lu %lu 1\n", first, first, first);
 }
 
 /* The measurement's own cost: must be the same every time. */
@@ -316,6 +344,7 @@ void bench_main(void)
 	printf("BENCH mode %s\n", on_bulkhead() ? "bulkhead" : "native");
 	if (!calibrate())
 		printf("BENCH warning: the measurement overhead varies\n");
+	bench_console();
 	bench_op("hypercall_null", op_hvc, HC_NULL);
 	bench_op("psci_version", op_smc, PSCI_VERSION);
 	bench_interrupts();

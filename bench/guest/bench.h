@@ -12,7 +12,8 @@
 typedef void op_fn(void);
 
 uint64_t timed_call(op_fn *op, uint64_t arg, uint64_t *result);
-op_fn op_empty, op_hvc, op_smc, op_read32, op_ack_eoi_v3, op_ack_eoi_v2;
+op_fn op_empty, op_hvc, op_smc, op_console_line, op_read32, op_ack_eoi_v3,
+	op_ack_eoi_v2;
 /* Raise an SGI and yield; returns the counter read just before. */
 uint64_t sgi_send_v3(uint64_t sgi1r);
 uint64_t sgi_send_v2(uint32_t sgir, uintptr_t gicd_sgir);
