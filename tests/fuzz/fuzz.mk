@@ -17,7 +17,8 @@ FUZZ_VGIC := $(FUZZ_DIR)/fuzz_vgic
 FUZZ_SEEDS := tests/fuzz/corpus tests/fuzz/repro
 FUZZ_SRCS := tests/fuzz/fuzz_vgic.c tests/host/fake_arch.c \
 	tests/host/vm_fixture.c src/core/interrupts/vgic.c \
-	src/core/interrupts/vgic_mmio.c src/core/lib/ratelimit.c $(PLATFORM_DIR)/platform.c
+	src/core/interrupts/vgic_mmio.c src/core/lib/ratelimit.c \
+	src/core/console/console.c src/core/lib/format.c $(PLATFORM_DIR)/platform.c
 FUZZ_RUN_FLAGS := -artifact_prefix=$(FUZZ_DIR)/ -print_final_stats=1
 
 $(FUZZ_VGIC): $(FUZZ_SRCS) $(AUTOCONF) $(wildcard src/core/include/*.h tests/host/*.h)
