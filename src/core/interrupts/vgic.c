@@ -250,7 +250,8 @@ static void free_done_lrs(struct vcpu *vcpu)
 
 		done &= done - 1;
 		if (q->hw && DEACTIVATE_AT_EL2)
-			gic_deactivate(q->intid); /* the guest is done with it */
+			gic_deactivate(
+				q->intid); /* the guest is done with it */
 		if (q->repend) {
 			q->pending = true;
 			q->repend = false;
