@@ -259,7 +259,7 @@ HOST_TEST_SRCS := $(wildcard tests/host/*.c) $(CHECKER_DIR)/config_check.c \
 	$(addprefix src/core/vm/,layout.c boot_plan.c psci.c smccc.c guest_console.c vm.c vcpu.c) \
 	$(addprefix src/core/mm/,pagetable.c page_pool.c) \
 	$(addprefix src/core/lib/,ratelimit.c format.c log.c) \
-	src/core/console/console.c \
+	src/core/console/console.c src/core/console/input.c \
 	$(addprefix src/core/interrupts/,vgic.c vgic_mmio.c irq.c) \
 	src/core/devices/vuart.c \
 	src/arch/$(ARCH)/pte.c src/arch/$(ARCH)/sysreg_trap.c \

@@ -6,6 +6,7 @@
 #   wait ERE     wait for a line matching ERE after the last line waited for
 #   send TEXT    type TEXT and Enter on the UART (the VM with the keyboard)
 #   key HEX      type one byte, e.g. "key 1c" for Ctrl-\ (the console escape)
+#   seen ERE     some line so far matches ERE (what races with the last wait)
 #   absent ERE   no line so far matches ERE
 #   exit         wait for QEMU to end by itself (every VM stopped)
 # After the last step QEMU is stopped. Waits are on progress, not on the
@@ -76,6 +77,7 @@ while IFS= read -r line; do
 	wait) wait_for "$arg" ;;
 	send) printf '%s\r' "$arg" >&3 ;;
 	key) printf "\\x$arg" >&3 ;;
+	seen) tr -d '\r' <"$log" | grep -qE -- "$arg" || fail "no line matches: $arg" ;;
 	absent) tr -d '\r' <"$log" | grep -qE -- "$arg" && fail "a line matches what must not appear: $arg" ;;
 	exit) wait_exit ;;
 	*) fail "bad step: $line" ;;

@@ -68,6 +68,7 @@ noreturn void hyp_main(void)
 		 HYP_MEM_BASE + HYP_MEM_SIZE);
 	vms_init(hyp_page_pool());
 	route_console_irq();
+	console_input_init();
 	start_secondaries();
 	log_info("starting %u VM(s)", vm_count());
 	cpu_idle_loop();

@@ -150,6 +150,24 @@ void uart_tx_irq(u64 base, bool on)
 }
 
 /* The busy-waiting path: as if the FIFO had drained meanwhile. */
+bool uart_rx_ready(u64 base)
+{
+	(void)base;
+	return fake.uart_rx_bytes && *fake.uart_rx_bytes;
+}
+
+u8 uart_rx(u64 base)
+{
+	(void)base;
+	return (u8)*fake.uart_rx_bytes++;
+}
+
+void uart_rx_irq_on(u64 base)
+{
+	(void)base;
+	fake.uart_rx_irq = true;
+}
+
 void uart_putc(u64 base, char c)
 {
 	(void)base;

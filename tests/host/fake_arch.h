@@ -30,6 +30,8 @@ struct fake_arch {
 	unsigned uart_room;
 	bool uart_tx_irq;	    /* its transmit interrupt is enabled */
 	void (*uart_tx_hook)(void); /* called after each byte it takes */
+	const char *uart_rx_bytes;  /* what its receiver holds */
+	bool uart_rx_irq;	    /* its receive interrupts are on */
 	/* The GIC: list registers, and what was asked of the distributor. */
 	struct gic_lr lr[FAKE_LRS];
 	bool refill_irq;

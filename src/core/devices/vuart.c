@@ -3,7 +3,7 @@
  * The emulated PL011 (vuart.h). Transmit never waits: a byte written to DR
  * goes into the VM's console ring at once, so the FIFO always reads empty
  * (FR = TXFE) and, as on QEMU's model, each write raises the transmit
- * interrupt, which ICR clears. Received bytes wait in a 32-byte FIFO; the
+ * interrupt, which ICR clears. Received bytes wait in a FIFO (VUART_FIFO); the
  * receive and receive-timeout interrupts are raised while it holds any.
  * The interrupt is a virtual SPI, made pending when (RIS & IMSC) rises or
  * another byte arrives. DR writes and FR reads, the whole of a busy

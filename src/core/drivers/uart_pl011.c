@@ -5,8 +5,11 @@
 #define UARTDR	      0x00
 #define UARTFR	      0x18
 #define UARTFR_TXFF   (1u << 5)
+#define UARTFR_RXFE   (1u << 4)
 #define UARTIMSC      0x38
+#define UARTIMSC_RXIM (1u << 4)
 #define UARTIMSC_TXIM (1u << 5)
+#define UARTIMSC_RTIM (1u << 6)
 
 static volatile u32 *reg(u64 base, unsigned off)
 {
@@ -39,6 +42,23 @@ void uart_tx_irq(u64 base, bool on)
 	volatile u32 *imsc = reg(base, UARTIMSC);
 
 	*imsc = on ? (*imsc | UARTIMSC_TXIM) : (*imsc & ~UARTIMSC_TXIM);
+}
+
+bool uart_rx_ready(u64 base)
+{
+	return !(*reg(base, UARTFR) & UARTFR_RXFE);
+}
+
+u8 uart_rx(u64 base)
+{
+	return (u8)*reg(base,
+			UARTDR); /* reading empties it: RXIM, RTIM clear */
+}
+
+/* Once, at boot, before the drainer may touch the mask. */
+void uart_rx_irq_on(u64 base)
+{
+	*reg(base, UARTIMSC) |= UARTIMSC_RXIM | UARTIMSC_RTIM;
 }
 
 void uart_putc(u64 base, char c)

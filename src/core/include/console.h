@@ -26,6 +26,17 @@ void console_vm_write(unsigned vm, const char *s, size_t len);
 void console_drain(void);
 /* Before powering off: wait until everything queued is out. */
 void console_flush(void);
+/*
+ * The keyboard (src/core/console/input.c): what the UART receives goes to
+ * one VM's console at a time; Ctrl-\ starts a command for the hypervisor.
+ * console_input_init() gives the keyboard to the first VM with a console
+ * and turns the UART's receive interrupt on; console_receive() takes what
+ * arrived (the UART's interrupt).
+ */
+void console_input_init(void);
+void console_receive(void);
+void console_input(u8 c);
+
 /* A panic report: straight to the UART, past the rings, busy-waiting. */
 void console_write_sync(const char *s, size_t len);
 
@@ -36,6 +47,10 @@ bool uart_tx_ready(u64 base);
 void uart_tx(u64 base, char c);
 /* The transmit interrupt: on while bytes wait for FIFO space. */
 void uart_tx_irq(u64 base, bool on);
+/* Received bytes: is one there, take it; the receive interrupts on. */
+bool uart_rx_ready(u64 base);
+u8 uart_rx(u64 base);
+void uart_rx_irq_on(u64 base);
 /* One byte, waiting for FIFO space: early boot and panics only. */
 void uart_putc(u64 base, char c);
 

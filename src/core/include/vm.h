@@ -72,6 +72,8 @@ void vms_init(struct page_pool *pool);
 /* Zero and load the VM's memory; vCPU 0 becomes ON_PENDING. */
 void vm_boot(struct vm *vm);
 unsigned vm_count(void);
+/* VM i of the config, i < vm_count(). */
+struct vm *vm_get(unsigned i);
 /* The vCPU pinned to this core, or NULL for a core in no VM (once the
  * core has called vm_bind_this_cpu(), after vms_init()). */
 struct vcpu *this_vcpu(void);
@@ -88,6 +90,9 @@ noreturn void cpu_idle_loop(void);
  * the core of vCPU 0 finishes the job (cpu_idle_loop).
  */
 noreturn void vm_stop(struct vcpu *self, enum vm_state how, const char *why);
+/* Restart a VM from outside (the console's menu): a running one as if it
+ * had called SYSTEM_RESET, a stopped one from scratch. */
+void vm_request_restart(struct vm *vm);
 /* Called when the core took an IPI while running the guest. */
 void vcpu_check_requests(struct vcpu *vcpu);
 

@@ -12,7 +12,13 @@
 #include "spinlock.h"
 #include "types.h"
 
-#define VUART_FIFO 32 /* a PL011's receive FIFO */
+/*
+ * The receive FIFO. A PL011's holds 32 bytes, but the physical UART hands
+ * the hypervisor a whole pasted line at once, faster than the guest's
+ * driver empties it; the driver reads until FR says empty, whatever the
+ * depth. Bytes that find it full are dropped.
+ */
+#define VUART_FIFO 256
 
 struct vuart {
 	struct spinlock lock; /* the receiver vs the VM's vCPUs */

@@ -24,8 +24,9 @@ void irq_handle(struct vcpu *vcpu, u32 intid)
 	} else if (intid == GIC_HYP_IPI || intid == GIC_MAINT_IRQ) {
 		gic_deactivate(intid);
 	} else if (intid == platform.uart_irq) {
-		/* The transmit FIFO has room for what a full one left. A
-		 * level: drained (or refilled) before it is deactivated. */
+		/* Typed bytes, or transmit FIFO room for what a full one
+		 * left. A level: served before it is deactivated. */
+		console_receive();
 		console_drain();
 		gic_deactivate(intid);
 	} else if (vcpu) {

@@ -68,6 +68,25 @@ noreturn void vm_stop(struct vcpu *self, enum vm_state how, const char *why)
 	park(self);
 }
 
+void vm_request_restart(struct vm *vm)
+{
+	static const char why[] = "restarted from the console";
+
+	spin_lock(&vm->lock);
+	if (vm->state == VM_STOPPED) {
+		/* Its vCPUs are off: vCPU 0's core reloads it. */
+		vm->state = VM_RESETTING;
+		vm->stop_reason = why;
+		spin_lock(&stop_count_lock);
+		vms_stopped--;
+		spin_unlock(&stop_count_lock);
+		wake(vm->vcpus[0].cpu);
+	} else {
+		begin_stop_locked(vm, VM_RESETTING, why);
+	}
+	spin_unlock(&vm->lock);
+}
+
 void vcpu_check_requests(struct vcpu *vcpu)
 {
 	if (vcpu->vm->state != VM_RUNNING)

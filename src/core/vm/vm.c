@@ -222,6 +222,11 @@ void vms_init(struct page_pool *pool)
 		vm_boot(&vms[i]);
 }
 
+struct vm *vm_get(unsigned i)
+{
+	return &vms[i];
+}
+
 unsigned vm_count(void)
 {
 	return (unsigned)bh_config.vm_count;

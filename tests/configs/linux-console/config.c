@@ -1,0 +1,34 @@
+/*
+ * linux-console: Debian's Linux with a shell on its console, beside the
+ * bare-metal beacon; tests/configs/linux-console/steps types at it.
+ */
+/*
+ * linux: Debian's Linux in a 2-vCPU VM, with its console, beside a
+ * bare-metal VM beating once a second (tests/configs/linux/steps).
+ */
+#include <bulkhead/config.h>
+
+BH_FILE(linux_image, "linux-arm64/Image");
+BH_FILE(linux_initrd, "linux-arm64/initramfs.cpio.gz");
+BH_FILE(beacon_image, "beacon.bin");
+
+const struct bh_config bh_config = {
+	BH_VMS(
+		{
+			.name = "linux",
+			BH_CPUS(0, 1),
+			BH_MEMORY({.ipa = 0x40000000, .size = 256 * MiB}),
+			.kernel = {.image = BH_BLOB(linux_image),
+				   .initrd = BH_BLOB(linux_initrd),
+				   .bootargs = "console=ttyAMA0 quiet"},
+			.console = {.ipa = 0x09000000, .irq = 33},
+		},
+		{
+			.name = "baremetal",
+			BH_CPUS(2),
+			BH_MEMORY({.ipa = 0x40000000, .size = 8 * MiB}),
+			.image = {.file = BH_BLOB(beacon_image),
+				  .load_ipa = 0x40000000,
+				  .entry = 0x40000000},
+		}),
+};
