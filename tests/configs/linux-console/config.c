@@ -20,7 +20,8 @@ const struct bh_config bh_config = {
 			BH_MEMORY({.ipa = 0x40000000, .size = 256 * MiB}),
 			.kernel = {.image = BH_BLOB(linux_image),
 				   .initrd = BH_BLOB(linux_initrd),
-				   .bootargs = "console=ttyAMA0 quiet TERM=dumb"},
+				   .bootargs =
+					   "console=ttyAMA0 quiet TERM=dumb"},
 			.console = {.ipa = 0x09000000, .irq = 33},
 		},
 		{
