@@ -1,29 +1,34 @@
-/* SPDX-License-Identifier: MIT */
 /*
- * The demo: two isolated VMs on their own cores, each with its own RAM and
- * console. "alpha" runs the hello guest, "beta" a guest that prints a
- * heartbeat; both stop by themselves and Bulkhead then powers off.
+ * linux-console: Debian's Linux with a shell on its console, beside the
+ * bare-metal beacon; tests/configs/linux-console/steps types at it.
+ */
+/*
+ * linux: Debian's Linux in a 2-vCPU VM, with its console, beside a
+ * bare-metal VM beating once a second (tests/configs/linux/steps).
  */
 #include <bulkhead/config.h>
 
-BH_FILE(hello_image, "hello.bin");
-BH_FILE(heartbeat_image, "heartbeat.bin");
+BH_FILE(linux_image, "linux-arm64/Image");
+BH_FILE(linux_initrd, "linux-arm64/initramfs.cpio.gz");
+BH_FILE(beacon_image, "beacon.bin");
 
 const struct bh_config bh_config = {
 	BH_VMS(
 		{
-			.name = "alpha",
-			BH_CPUS(0),
-			BH_MEMORY({.ipa = 0x40000000, .size = 8 * MiB}),
-			.image = {.file = BH_BLOB(hello_image),
-				  .load_ipa = 0x40000000,
-				  .entry = 0x40000000},
+			.name = "linux",
+			BH_CPUS(0, 1),
+			BH_MEMORY({.ipa = 0x40000000, .size = 256 * MiB}),
+			.kernel = {.image = BH_BLOB(linux_image),
+				   .initrd = BH_BLOB(linux_initrd),
+				   .bootargs =
+					   "console=ttyAMA0 quiet TERM=dumb"},
+			.console = {.ipa = 0x09000000, .irq = 33},
 		},
 		{
-			.name = "beta",
-			BH_CPUS(1),
+			.name = "baremetal",
+			BH_CPUS(2),
 			BH_MEMORY({.ipa = 0x40000000, .size = 8 * MiB}),
-			.image = {.file = BH_BLOB(heartbeat_image),
+			.image = {.file = BH_BLOB(beacon_image),
 				  .load_ipa = 0x40000000,
 				  .entry = 0x40000000},
 		}),

@@ -189,17 +189,29 @@ TEST(console_bytes_beyond_a_full_ring_are_dropped_for_that_vm_only)
 
 TEST(console_sanitises_at_the_producer)
 {
-	static const char raw[] = "\x1b[2Jok\a\r\tend\x7f\xff!\n";
+	static const char raw[] = "\x1b[2Jok\a\r\tend\x7f\xff!\x1b"
+				  "7\n";
 	static const char mark[] = "a\0b\n";
 
 	two_vms();
 	console_vm_write(VM_A, raw, sizeof(raw) - 1);
 	/* Only then the drop mark of the rings, which would wedge a ring
 	 * (and this test) if a VM could queue it. */
-	if (CHECK(console_is("[a] ?[2Jok?\tend?\?!\r\n"))) {
+	if (CHECK(console_is("[a] ok?\tend?\?!\r\n"))) {
 		console_vm_write(VM_A, mark, sizeof(mark) - 1);
 		CHECK(strstr(fake.console, "[a] a?b\r\n"));
 	}
+}
+
+/* A shell's cursor query, written a byte at a time as a UART does. */
+TEST(console_drops_an_escape_sequence_split_across_writes)
+{
+	static const char prompt[] = "/ # \x1b[6nls\n";
+
+	two_vms();
+	for (size_t i = 0; i < sizeof(prompt) - 1; i++)
+		console_vm_write(VM_A, &prompt[i], 1);
+	CHECK(console_is("[a] / # ls\r\n"));
 }
 
 /* Another core, writing while this one drains: its drain must not wait. */

@@ -43,6 +43,7 @@ struct ring {
 	u32 line_extra; /* what a line costs beyond its bytes: prefix, '\r' */
 	char prefix[STAGE_SIZE - 2];
 	u32 prefix_len;
+	u8 escape; /* where its producer is in an escape sequence, under `lock` */
 };
 
 static struct {
@@ -96,10 +97,35 @@ static void publish(struct ring *r, u32 head)
 	__atomic_store_n(&r->head, head, __ATOMIC_RELEASE);
 }
 
+enum escape_state { ESC_NONE, ESC_STARTED, ESC_CSI };
+
 /*
- * Printable ASCII, tab and newline pass; carriage returns are dropped and
- * anything else becomes '?': no VM can move the cursor over another's
- * line or forge its prefix.
+ * Is c part of a terminal escape sequence (ESC, then one byte or a CSI:
+ * '[', parameters and a final byte in 0x40-0x7e)? Those are dropped
+ * whole: a shell's cursor query is noise on a shared console.
+ */
+static bool in_escape(struct ring *r, u8 c)
+{
+	switch (r->escape) {
+	case ESC_STARTED:
+		r->escape = c == '[' ? ESC_CSI : ESC_NONE;
+		return true;
+	case ESC_CSI:
+		if (c >= 0x40 && c <= 0x7e)
+			r->escape = ESC_NONE;
+		return true;
+	default:
+		if (c != 0x1b)
+			return false;
+		r->escape = ESC_STARTED;
+		return true;
+	}
+}
+
+/*
+ * Printable ASCII, tab and newline pass; carriage returns and escape
+ * sequences are dropped and anything else becomes '?': no VM can move the
+ * cursor over another's line or forge its prefix.
  */
 static void copy_sanitised(struct ring *r, const char *s, size_t len)
 {
@@ -108,7 +134,7 @@ static void copy_sanitised(struct ring *r, const char *s, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		u8 c = (u8)s[i];
 
-		if (c == '\r')
+		if (c == '\r' || in_escape(r, c))
 			continue;
 		if ((c < 0x20 || c >= 0x7f) && c != '\t' && c != '\n')
 			c = '?';
