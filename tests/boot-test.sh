@@ -15,23 +15,12 @@ image=$1 expect=$2 limit=$3 stall=${BOOT_STALL:-180}
 log=$(dirname "$image")/boot.log
 name=$(basename "$(dirname "$expect")")
 
+source "$(dirname "$0")/lib/watch.sh"
 scripts/run-qemu.sh "$image" </dev/null >"$log" 2>&1 &
 qemu=$!
 trap 'kill "$qemu" 2>/dev/null' EXIT
-start=$SECONDS moved=$SECONDS size=0 stopped=""
-while kill -0 "$qemu" 2>/dev/null; do
-	sleep 0.2
-	now=$(stat -c %s "$log")
-	((now != size)) && size=$now moved=$SECONDS
-	if ((SECONDS - moved >= stall)); then
-		stopped="no output for ${stall}s"
-	elif ((SECONDS - start >= limit)); then
-		stopped="still running after ${limit}s"
-	fi
-	[[ -n $stopped ]] && { kill "$qemu"; break; }
-done
-wait "$qemu"
-status=$?
+watch_start "$log"
+watch_until_end "$qemu"
 tr -d '\r' <"$log" >"$log.txt"
 
 fail() {

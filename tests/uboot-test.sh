@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Boot a built configuration through U-Boot, from the uImage and from the
-# FIT:  tests/uboot-test.sh build/qemu-aarch64-virt/demo
-# The configuration must end by itself (the demo does: both VMs stop, then
-# Bulkhead powers off). Each boot must show U-Boot loading the image and
+# FIT:  tests/uboot-test.sh build/qemu-aarch64-virt/baremetal
+# The configuration must end by itself (configs/baremetal does: both VMs
+# stop, then Bulkhead powers off). Each boot must show U-Boot loading the image and
 # starting it, then Bulkhead's boot log, then "all VMs have stopped", and no
 # PANIC. It waits on progress: QEMU is stopped when its output has not grown
 # for BOOT_STALL seconds (60), or when one boot passes LIMIT seconds (600).
@@ -13,6 +13,7 @@ set -uo pipefail
 build=$(realpath -m "${1:?usage: tests/uboot-test.sh <build dir of a built config>}")
 stall=${BOOT_STALL:-60} limit=${LIMIT:-600}
 cd "$(dirname "$0")/.." || exit 1
+source tests/lib/watch.sh
 passed=0 failed=0
 qemu="" # the QEMU running now, ended with the test
 trap '[[ -n $qemu ]] && kill "$qemu" 2>/dev/null' EXIT
@@ -56,23 +57,11 @@ fi
 # Sets $stopped (why QEMU was stopped, empty if it ended by itself),
 # $status (QEMU's exit status) and $seconds (wall time of the boot).
 boot() {
-	local image=$1 log=$2 start moved size=0 now t0=$EPOCHREALTIME
+	local image=$1 log=$2 t0=$EPOCHREALTIME
 	scripts/run-uboot.sh "$image" </dev/null >"$log" 2>&1 &
 	qemu=$! # run-uboot.sh execs QEMU: this is QEMU
-	start=$SECONDS moved=$SECONDS stopped=""
-	while kill -0 "$qemu" 2>/dev/null; do
-		sleep 0.2
-		now=$(stat -c %s "$log")
-		((now != size)) && size=$now moved=$SECONDS
-		if ((SECONDS - moved >= stall)); then
-			stopped="no output for ${stall}s"
-		elif ((SECONDS - start >= limit)); then
-			stopped="still running after ${limit}s"
-		fi
-		[[ -n $stopped ]] && { kill "$qemu"; break; }
-	done
-	wait "$qemu"
-	status=$?
+	watch_start "$log"
+	watch_until_end "$qemu"
 	qemu=""
 	seconds=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')
 	tr -d '\r' <"$log" >"$log.tmp" && mv "$log.tmp" "$log"

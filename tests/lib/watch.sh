@@ -1,0 +1,41 @@
+# shellcheck shell=bash
+# Watching a QEMU run for progress, for the test scripts that source this.
+# A run is stuck when its log has not grown for $stall seconds, or when it
+# has gone on for $limit seconds in all: a slow host makes a test slower,
+# not failed. The caller sets stall and limit.
+
+# watch_start <log>: the run writing <log> starts now.
+watch_start() {
+	watch_log=$1 watch_began=$SECONDS watch_moved=$SECONDS watch_size=0
+}
+
+# watch_stuck: true, with the reason in $watch_why, when the run is stuck.
+watch_stuck() {
+	local now
+	now=$(stat -c %s "$watch_log" 2>/dev/null || echo 0)
+	((now != watch_size)) && watch_size=$now watch_moved=$SECONDS
+	if ((SECONDS - watch_moved >= stall)); then
+		watch_why="no output for ${stall}s"
+	elif ((SECONDS - watch_began >= limit)); then
+		watch_why="still running after ${limit}s"
+	else
+		return 1
+	fi
+}
+
+# watch_until_end <pid>: wait for the run to end; a stuck one is killed.
+# Sets $stopped (why it was killed, or empty) and $status (its exit status).
+watch_until_end() {
+	local pid=$1
+	stopped=""
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 0.2
+		if watch_stuck; then
+			stopped=$watch_why
+			kill "$pid"
+			break
+		fi
+	done
+	wait "$pid"
+	status=$?
+}
