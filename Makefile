@@ -210,7 +210,7 @@ $(OUT)/bulkhead.bin: $(OUT)/bulkhead.elf
 	@echo "  IMAGE   $@ ($$(stat -c %s $@) bytes)"
 
 # --------------------------------------------------------------- targets ---
-.PHONY: all run boot-test linux-test deps test fresh-check format clean distclean help menuconfig savedefconfig host-tests
+.PHONY: all run boot-test console-test deps test fresh-check format clean distclean help menuconfig savedefconfig host-tests
 
 all: $(OUT)/bulkhead.bin
 
@@ -239,9 +239,12 @@ BOOT_TIMEOUT ?= 600
 boot-test: all
 	$(Q)tests/boot-test.sh $(OUT)/bulkhead.bin $(CONFIG_DIR)/expect $(BOOT_TIMEOUT)
 
-# An interactive test: follow $(CONFIG_DIR)/steps on its console.
-linux-test: all
-	$(Q)tests/linux-test.sh $(OUT)/bulkhead.bin $(CONFIG_DIR)/steps
+# An interactive test: make run, driven by a script of steps on its
+# console (STEPS, default $(CONFIG_DIR)/steps; BOOT=uboot works too).
+STEPS ?= $(CONFIG_DIR)/steps
+console-test: all $(if $(filter uboot,$(BOOT)),uboot-images)
+	$(Q)tests/console-test.sh $(STEPS) $(OUT)/console-test.log \
+		$(MAKE) -s --no-print-directory run
 
 test: deps
 	$(Q)scripts/run-tests.sh

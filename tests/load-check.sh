@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Boots a built image the wrong ways and the other right way:
-#   tests/load-check.sh build/qemu-aarch64-virt/demo/bulkhead.bin
+#   tests/load-check.sh build/qemu-aarch64-virt/baremetal/bulkhead.bin
 # The .bin loaded raw at the wrong address, or entered at EL1, must stop
 # with a message that says so (it then halts, so QEMU is ended once the
 # message is there). The ELF next to it, loaded with -kernel at EL2, must
-# run the demo to its end and power off. The limits (LIMIT seconds) only
+# run the configuration to its end and power off. The limits (LIMIT seconds) only
 # catch a hang: each case ends as soon as its outcome is known.
 # Prints "ok"/"FAIL" per case and ends with "N passed, N failed".
 set -uo pipefail
@@ -48,7 +48,7 @@ halts() {
 	fi
 }
 
-# runs <name> <QEMU args...>: the demo must end by itself.
+# runs <name> <QEMU args...>: the configuration must end by itself.
 runs() {
 	local name=$1 log=$logs/$1.log status
 	shift
@@ -57,7 +57,7 @@ runs() {
 	if [[ $status -ne 0 ]]; then
 		fail "$name" "QEMU exited with status $status (124: still running after ${LIMIT}s)"
 	elif ! grep -q "all VMs have stopped" "$log" || grep -q PANIC "$log"; then
-		fail "$name" "the demo did not run to 'all VMs have stopped'"
+		fail "$name" "the configuration did not run to 'all VMs have stopped'"
 	else
 		pass "$name"
 	fi

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The demo: two isolated VMs on their own cores, each with its own RAM and
+ * baremetal: two isolated VMs on their own cores, each with its own RAM and
  * console. "alpha" runs the hello guest, "beta" a guest that prints a
  * heartbeat; both stop by themselves and Bulkhead then powers off.
  */

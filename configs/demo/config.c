@@ -1,10 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /*
- * linux-console: Debian's Linux with a shell on its console, beside the
- * bare-metal beacon; tests/configs/linux-console/steps types at it.
- */
-/*
- * linux: Debian's Linux in a 2-vCPU VM, with its console, beside a
- * bare-metal VM beating once a second (tests/configs/linux/steps).
+ * The demo (`make run`): Debian's Linux in a VM of 2 vCPUs and 256 MiB,
+ * with a busybox shell on its console (the keyboard is Linux's), beside
+ * a bare-metal VM on the third core printing a heartbeat once a second.
+ * `Ctrl-\` then `l` lists the VMs; see docs/linux-guests.md. Its test is
+ * ./steps (make test runs it on every platform).
  */
 #include <bulkhead/config.h>
 
@@ -18,6 +18,9 @@ const struct bh_config bh_config = {
 			.name = "linux",
 			BH_CPUS(0, 1),
 			BH_MEMORY({.ipa = 0x40000000, .size = 256 * MiB}),
+			/* quiet: the kernel's boot messages take ~10 s under
+			 * emulation. TERM=dumb: the shell asks no terminal
+			 * questions whose answers could eat typed input. */
 			.kernel = {.image = BH_BLOB(linux_image),
 				   .initrd = BH_BLOB(linux_initrd),
 				   .bootargs =
