@@ -173,7 +173,9 @@ $(OUT)/checker: $(CONFIG_DEPS) $(CHECKER_SRCS) $(wildcard src/core/include/*.h $
 		$(CONFIG_DIR)/config.c $(CHECKER_SRCS) -o $@
 
 # It also writes the device tree sources of the config's Linux VMs into
-# $(DT_DIR), with dtbs.S, which carries them compiled into the image.
+# $(DT_DIR), with dtbs.S, which carries them compiled into the image, and
+# hyp_mem.ld: where the RAM reserved for the hypervisor ends (the link
+# checks the image fits).
 DT_DIR := $(OUT)/dt
 $(OUT)/config.checked: $(OUT)/checker
 	@echo "  CHECK   $(CONFIG_DIR)/config.c"
@@ -202,7 +204,8 @@ $(OUT)/linker.ld: src/arch/$(ARCH)/image.lds $(AUTOCONF)
 # Warnings are errors at the link too: LTO finds some only there.
 $(OUT)/bulkhead.elf: $(OUT)/config.checked $(HYP_OBJS) $(OUT)/config.o $(OUT)/dtbs.o $(OUT)/linker.ld
 	@echo "  LD      $@"
-	$(Q)$(CC) $(LTO) -O2 -Wall -Werror $(ARCH_CFLAGS) -nostdlib -static -Wl,--build-id=none -Wl,-T,$(OUT)/linker.ld \
+	$(Q)$(CC) $(LTO) -O2 -Wall -Werror $(ARCH_CFLAGS) -nostdlib -static -Wl,--build-id=none \
+		-Wl,-L,$(DT_DIR) -Wl,-T,$(OUT)/linker.ld \
 		$(addprefix -Wl$(comma),$(LDFLAGS)) $(HYP_OBJS) $(OUT)/config.o $(OUT)/dtbs.o -o $@
 
 $(OUT)/bulkhead.bin: $(OUT)/bulkhead.elf

@@ -22,9 +22,10 @@ die() { echo "run-uboot.sh: $*" >&2; exit 1; }
 [[ -f $uboot ]] || die "no $uboot (Debian: u-boot-qemu; make deps installs it)"
 
 # Where QEMU puts the image for U-Boot: 128 MiB below the top of RAM.
-# - Bulkhead runs at RAM base + 2 MiB and owns the start of RAM (64 MiB by
-#   default: "hypervisor 0x40000000-0x44000000" in its boot log); it places
-#   VM memory upwards from there (the demo: 0x44000000-0x45000000).
+# - Bulkhead runs at RAM base + 2 MiB and owns the start of RAM (sized from
+#   its guest files: "hypervisor 0x40000000-0x42600000" in the Linux demo's
+#   boot log); it places VM memory upwards from there (the demo: up to
+#   0x52e00000).
 # - U-Boot relocates itself to the top of RAM. With 1 GiB, bdinfo shows
 #   relocaddr 0x7fef7000 and its stack at 0x7edb6da0; bootm reserves from
 #   0x7ddb2000 up and copies the device tree to 0x7dcaf000 (1 MiB) below.

@@ -682,15 +682,16 @@ static struct region *all_devices(const struct checker *c, size_t *n)
 static void check_hyp_overlap(struct checker *c, const struct region *mem,
 			      size_t n)
 {
-	static const struct region hyp = {.kind = "the hypervisor's RAM",
-					  .pa = HYP_MEM_BASE,
-					  .size = HYP_MEM_SIZE};
-	char fix[160];
+	const struct region hyp = {.kind = "the hypervisor's RAM",
+				   .pa = HYP_MEM_BASE,
+				   .size = hyp_mem_size(c->cfg)};
+	char fix[200];
 
 	snprintf(fix, sizeof(fix),
-		 "keep VM memory at or above 0x%llx (CONFIG_HYP_MEM_SIZE), "
-		 "or set .pa = 0 to have it placed",
-		 (ull)(HYP_MEM_BASE + HYP_MEM_SIZE));
+		 "keep VM memory at or above 0x%llx (CONFIG_HYP_OWN_MEM_SIZE "
+		 "and the guest files the config carries), or set .pa = 0 "
+		 "to have it placed",
+		 (ull)(HYP_MEM_BASE + hyp.size));
 	for (size_t i = 0; i < n; i++)
 		if (overlap_in(&mem[i], &hyp, SPACE_PA))
 			report_overlap(c, &mem[i], &hyp, SPACE_PA, fix);

@@ -65,7 +65,7 @@ noreturn void hyp_main(void)
 		 "hypervisor 0x%lx-0x%lx",
 		 platform.name, platform.cpu_count, platform.ram_base,
 		 platform.ram_base + platform.ram_size, HYP_MEM_BASE,
-		 HYP_MEM_BASE + HYP_MEM_SIZE);
+		 HYP_MEM_BASE + hyp_mem_size(&bh_config));
 	vms_init(hyp_page_pool());
 	route_console_irq();
 	console_input_init();

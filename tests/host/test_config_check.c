@@ -91,6 +91,7 @@ TEST(config_accepts_valid_config)
 		GOOD_VM("beta", 2),
 	};
 	struct outcome *o;
+	u64 hyp_end;
 
 	vms[0].devs = (struct bh_dev_region[]){RTC};
 	vms[0].dev_count = 1;
@@ -100,8 +101,9 @@ TEST(config_accepts_valid_config)
 	o = check(vms, 2);
 	if (!CHECK_EQ(o->problems, 0))
 		printf("%s", o->log);
-	CHECK_EQ(o->layouts[0].pa[0], HYP_MEM_BASE + HYP_MEM_SIZE);
-	CHECK_EQ(o->layouts[1].pa[0], HYP_MEM_BASE + HYP_MEM_SIZE + 8 * MiB);
+	hyp_end = HYP_MEM_BASE + hyp_mem_size(&(struct bh_config){vms, 2});
+	CHECK_EQ(o->layouts[0].pa[0], hyp_end);
+	CHECK_EQ(o->layouts[1].pa[0], hyp_end + 8 * MiB);
 }
 
 TEST(config_rejects_no_vms)

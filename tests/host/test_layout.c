@@ -5,7 +5,9 @@
 #include "layout.h"
 #include "test.h"
 
-#define FREE_BASE (HYP_MEM_BASE + HYP_MEM_SIZE)
+/* The hypervisor's RAM for a config that carries no files. */
+#define HYP_OWN_SIZE ALIGN_UP((u64)CONFIG_HYP_OWN_MEM_SIZE, 2 * MiB)
+#define FREE_BASE    (HYP_MEM_BASE + HYP_OWN_SIZE)
 
 /* One region per VM: place cfg and return the pa of VM v's region. */
 static u64 place_one_each(const struct bh_vm_config *vms, size_t n, size_t v)
@@ -31,6 +33,32 @@ TEST(layout_places_first_region_after_hypervisor)
 	struct bh_vm_config vm = vm_with(&mem, 1);
 
 	CHECK_EQ(place_one_each(&vm, 1, 0), FREE_BASE);
+}
+
+/* The files a config carries grow the hypervisor's RAM, each file once. */
+TEST(layout_sizes_hypervisor_ram_from_the_guest_files)
+{
+	static const u8 kernel[3 * MiB], initrd[1 * MiB + 1], image[100];
+	struct bh_mem_region mem = {.ipa = 0x40000000, .size = 8 * MiB};
+	struct bh_vm_config vms[] = {vm_with(&mem, 1), vm_with(&mem, 1),
+				     vm_with(&mem, 1)};
+	struct bh_config cfg = {vms, 3};
+	u64 files = sizeof(kernel) + ALIGN_UP(sizeof(initrd), 16) +
+		    ALIGN_UP(sizeof(image), 16);
+
+	/* Two Linux VMs sharing one kernel and initrd, one bare-metal VM. */
+	for (int v = 0; v < 2; v++) {
+		vms[v].kernel.image =
+			(struct bh_blob){kernel, kernel + 3 * MiB};
+		vms[v].kernel.initrd =
+			(struct bh_blob){initrd, initrd + sizeof(initrd)};
+	}
+	vms[2].image.file = (struct bh_blob){image, image + sizeof(image)};
+	CHECK_EQ(hyp_mem_size(&cfg),
+		 ALIGN_UP(CONFIG_HYP_OWN_MEM_SIZE + files, 2 * MiB));
+	CHECK_EQ(place_one_each(vms, 3, 0),
+		 HYP_MEM_BASE +
+			 ALIGN_UP(CONFIG_HYP_OWN_MEM_SIZE + files, 2 * MiB));
 }
 
 TEST(layout_places_in_config_order)
@@ -109,7 +137,7 @@ TEST(layout_falls_back_to_page_alignment)
 	struct vm_layout out;
 	size_t fv, fr;
 
-	small.ram_size = HYP_MEM_SIZE + 2 * MiB + 4 * KiB;
+	small.ram_size = HYP_OWN_SIZE + 2 * MiB + 4 * KiB;
 	CHECK_EQ(layout_place(&cfg, &small, &out, &fv, &fr), 0);
 	CHECK_EQ(out.pa[1], FREE_BASE + 4 * KiB);
 }

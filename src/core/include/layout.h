@@ -23,6 +23,13 @@ struct vm_layout {
 };
 
 /*
+ * The hypervisor's part of RAM, from HYP_MEM_BASE: CONFIG_HYP_OWN_MEM_SIZE
+ * for Bulkhead itself, and the guest files cfg carries (each once), rounded
+ * up to 2 MiB. The link checks that the image fits it.
+ */
+u64 hyp_mem_size(const struct bh_config *cfg);
+
+/*
  * Place every VM's memory. Returns 0, or -1 if some region finds no free
  * RAM; then *failed_vm and *failed_region name it. Overlaps between fixed
  * regions are the checker's business, not this function's.

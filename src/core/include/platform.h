@@ -40,9 +40,9 @@ struct platform {
 
 extern const struct platform platform;
 
-/* The hypervisor's own part of RAM, excluded from every VM. */
+/* The hypervisor's own part of RAM, excluded from every VM, starts here;
+ * its size is hyp_mem_size() (layout.h). */
 #define HYP_MEM_BASE ((u64)CONFIG_PLATFORM_RAM_BASE)
-#define HYP_MEM_SIZE ((u64)CONFIG_HYP_MEM_SIZE)
 
 /* The GICv2 CPU interface registers a guest uses: two 4 KiB pages. */
 #define GICV2_CPU_IF_SIZE 0x2000

@@ -32,10 +32,10 @@ static void layout_init(const struct bh_config *cfg, struct vm_layout *out)
  * its place? If so, *end is the end of one range it collides with.
  */
 static bool collides(const struct bh_config *cfg, const struct vm_layout *out,
-		     u64 pa, u64 size, u64 *end)
+		     u64 hyp_size, u64 pa, u64 size, u64 *end)
 {
-	if (ranges_overlap(pa, size, HYP_MEM_BASE, HYP_MEM_SIZE)) {
-		*end = HYP_MEM_BASE + HYP_MEM_SIZE;
+	if (ranges_overlap(pa, size, HYP_MEM_BASE, hyp_size)) {
+		*end = HYP_MEM_BASE + hyp_size;
 		return true;
 	}
 	for (size_t v = 0; v < cfg->vm_count; v++) {
@@ -57,13 +57,14 @@ static bool collides(const struct bh_config *cfg, const struct vm_layout *out,
 
 /* The lowest free, align-aligned address for size bytes of RAM, or 0. */
 static u64 find_free(const struct bh_config *cfg, const struct platform *plat,
-		     const struct vm_layout *out, u64 size, u64 align)
+		     const struct vm_layout *out, u64 hyp_size, u64 size,
+		     u64 align)
 {
 	u64 pa = ALIGN_UP(plat->ram_base, align);
 	u64 end;
 
 	while (range_within(pa, size, plat->ram_base, plat->ram_size)) {
-		if (!collides(cfg, out, pa, size, &end))
+		if (!collides(cfg, out, hyp_size, pa, size, &end))
 			return pa;
 		if (ALIGN_UP(end, align) <= pa)
 			return 0; /* wrapped around: a range ends past 2^64 */
@@ -79,7 +80,7 @@ static u64 find_free(const struct bh_config *cfg, const struct platform *plat,
  */
 static u64 place_region(const struct bh_config *cfg,
 			const struct platform *plat,
-			const struct vm_layout *out,
+			const struct vm_layout *out, u64 hyp_size,
 			const struct bh_mem_region *mem)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(block_sizes); i++) {
@@ -88,17 +89,57 @@ static u64 place_region(const struct bh_config *cfg,
 
 		if (align > PAGE_SIZE && !ALIGNED(mem->ipa | mem->size, align))
 			continue;
-		pa = find_free(cfg, plat, out, mem->size, align);
+		pa = find_free(cfg, plat, out, hyp_size, mem->size, align);
 		if (pa)
 			return pa;
 	}
 	return 0;
 }
 
+/* The files a VM boots from; empty ones have start == end. */
+enum { VM_FILES = 4 };
+static struct bh_blob vm_file(const struct bh_vm_config *vm, unsigned k)
+{
+	const struct bh_blob files[VM_FILES] = {
+		vm->image.file, vm->kernel.image, vm->kernel.initrd,
+		vm->dtb.file};
+
+	return files[k];
+}
+
+/* Did a VM before v, or v before its file k, name the same file? */
+static bool carried_already(const struct bh_config *cfg, size_t v, unsigned k)
+{
+	const u8 *start = vm_file(&cfg->vms[v], k).start;
+
+	for (size_t w = 0; w <= v; w++)
+		for (unsigned j = 0; j < (w < v ? VM_FILES : k); j++)
+			if (vm_file(&cfg->vms[w], j).start == start)
+				return true;
+	return false;
+}
+
+u64 hyp_mem_size(const struct bh_config *cfg)
+{
+	u64 size = CONFIG_HYP_OWN_MEM_SIZE;
+
+	for (size_t v = 0; v < cfg->vm_count; v++) {
+		for (unsigned k = 0; k < VM_FILES; k++) {
+			struct bh_blob f = vm_file(&cfg->vms[v], k);
+
+			if (f.start != f.end && !carried_already(cfg, v, k))
+				size += ALIGN_UP((u64)(f.end - f.start), 16);
+		}
+	}
+	return ALIGN_UP(size, 2 * MiB);
+}
+
 int layout_place(const struct bh_config *cfg, const struct platform *plat,
 		 struct vm_layout *out, size_t *failed_vm,
 		 size_t *failed_region)
 {
+	u64 hyp_size = hyp_mem_size(cfg);
+
 	layout_init(cfg, out);
 	for (size_t v = 0; v < cfg->vm_count; v++) {
 		const struct bh_vm_config *vm = &cfg->vms[v];
@@ -106,8 +147,8 @@ int layout_place(const struct bh_config *cfg, const struct platform *plat,
 		for (size_t r = 0; r < region_count(vm); r++) {
 			if (vm->mem[r].pa)
 				continue;
-			out[v].pa[r] =
-				place_region(cfg, plat, out, &vm->mem[r]);
+			out[v].pa[r] = place_region(cfg, plat, out, hyp_size,
+						    &vm->mem[r]);
 			if (!out[v].pa[r]) {
 				*failed_vm = v;
 				*failed_region = r;
