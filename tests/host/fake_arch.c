@@ -226,6 +226,7 @@ void gic_irq_clear_active(u32 intid, unsigned cpu)
 {
 	(void)cpu;
 	count_irq_call(intid);
+	fake.irq_active_cleared[intid % FAKE_IRQS] = true;
 }
 
 void gic_irq_route(u32 intid, unsigned cpu)

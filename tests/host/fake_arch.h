@@ -39,10 +39,11 @@ struct fake_arch {
 	bool irq_enabled[FAKE_IRQS];
 	bool irq_pending[FAKE_IRQS];
 	unsigned irq_route[FAKE_IRQS];
-	unsigned irq_calls[FAKE_IRQS]; /* gic_irq_*() calls per INTID */
-	unsigned irq_calls_all;	       /* and for all of them */
-	unsigned deactivated;	       /* gic_deactivate calls */
-	u32 acks[8];		       /* what gic_ack returns, in turn */
+	unsigned irq_calls[FAKE_IRQS];	    /* gic_irq_*() calls per INTID */
+	unsigned irq_calls_all;		    /* and for all of them */
+	unsigned deactivated;		    /* gic_deactivate calls */
+	bool irq_active_cleared[FAKE_IRQS]; /* gic_irq_clear_active() */
+	u32 acks[8];			    /* what gic_ack returns, in turn */
 	unsigned ack_count;
 };
 

@@ -470,3 +470,24 @@ TEST(vgic_parked_vcpu_is_not_flushed)
 	mmio_write(v, RD(0) + SGI_FRAME + 0x200, 4, 1u << 3);
 	CHECK_EQ(fake.lr[0].virq, 3);
 }
+
+/*
+ * A timer tick taken at EL2 just as the guest disabled its timer interrupt
+ * (as Linux does on its way to reboot) waits in the queue, never in a list
+ * register: still active in the GIC. The vCPU's restart must end it, or
+ * the restarted guest never hears its timer again (seen: Linux rebooted on
+ * GICv2 with the cores in parallel, both its CPUs then idle for good).
+ */
+TEST(vgic_restart_ends_a_timer_tick_left_active)
+{
+	struct vm *vm = running_vm(1, true);
+	struct vcpu *v = &vm->vcpus[0];
+
+	vgic_hw_irq(v, GIC_VTIMER_IRQ); /* the guest's enable is off */
+	CHECK_EQ(fake.lr[0].state, 0);
+	CHECK(!fake.irq_active_cleared[GIC_VTIMER_IRQ]);
+	vgic_vcpu_reset(v);
+	CHECK(fake.irq_active_cleared[GIC_VTIMER_IRQ]);
+	CHECK(!fake.irq_pending[GIC_VTIMER_IRQ]);
+	CHECK(!fake.irq_enabled[GIC_VTIMER_IRQ]);
+}

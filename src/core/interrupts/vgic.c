@@ -118,20 +118,32 @@ void vgic_reset(struct vm *vm)
 		init_private(&vm->vcpus[i].vgic);
 }
 
+/*
+ * A timer tick taken at EL2 stays active in the GIC until the guest's
+ * deactivation (or, with DEACTIVATE_AT_EL2, its EOI) ends it; one the last
+ * run never finished, in a list register or still queued for one, would
+ * keep the restarted vCPU's timer silent for good. End both timers' state
+ * (they are this core's banked PPIs), disabled until the guest enables them.
+ */
+static void end_timer_ticks(unsigned cpu)
+{
+	static const u32 timers[] = {GIC_VTIMER_IRQ, GIC_PTIMER_IRQ};
+
+	for (unsigned i = 0; i < ARRAY_SIZE(timers); i++) {
+		gic_irq_enable(timers[i], cpu, false);
+		gic_irq_set_pending(timers[i], cpu, false);
+		gic_irq_clear_active(timers[i], cpu);
+	}
+}
+
 void vgic_vcpu_reset(struct vcpu *vcpu)
 {
 	struct vgic *g = &vcpu->vm->vgic;
 
 	spin_lock(&g->lock);
-	/* A timer tick its last run left in a software list register is
-	 * still active in the GIC (gic_vcpu_reset() ends hardware ones). */
-	for (unsigned i = 0; DEACTIVATE_AT_EL2 && i < VGIC_PRIVATE; i++)
-		if (vcpu->vgic.private[i].hw && vcpu->vgic.private[i].in_lr)
-			gic_deactivate(i);
 	init_private(&vcpu->vgic);
-	gic_irq_enable(GIC_VTIMER_IRQ, vcpu->cpu, false);
-	gic_irq_enable(GIC_PTIMER_IRQ, vcpu->cpu, false);
 	gic_vcpu_reset();
+	end_timer_ticks(vcpu->cpu);
 	vcpu->vgic.refill_irq = false;
 	spin_unlock(&g->lock);
 }
