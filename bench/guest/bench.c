@@ -42,6 +42,8 @@ static struct irq_record records[GUEST_MAX_VCPUS];
 static volatile uint32_t secondary_state;
 static uint64_t overhead; /* the cost of timing an empty op */
 static uint64_t samples[2][SAMPLES];
+/* The physical counter at the guest's first instruction (entry.S). */
+uint64_t bench_boot_counter;
 
 /* One sample into samples[..][i]; NULL, or why it could not be taken. */
 typedef const char *sample_fn(unsigned i, const void *ctx);
@@ -339,9 +341,19 @@ static bool on_bulkhead(void)
 	return smccc(CONDUIT_HVC, BH_HC_CALL_UID, 0, 0, 0).a0 == BH_UID_W0;
 }
 
+/* One sample per boot: the counter at the first instruction, which under
+ * -icount counts every instruction since reset, on every core. */
+static void bench_boot(void)
+{
+	uint64_t c = bench_boot_counter;
+
+	printf("BENCH boot_to_first_instruction %lu %lu %lu 1\n", c, c, c);
+}
+
 void bench_main(void)
 {
 	printf("BENCH mode %s\n", on_bulkhead() ? "bulkhead" : "native");
+	bench_boot();
 	if (!calibrate())
 		printf("BENCH warning: the measurement overhead varies\n");
 	bench_console();
