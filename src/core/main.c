@@ -10,8 +10,9 @@
 
 #define BULKHEAD_VERSION "0.1"
 
+/* Not zeroed at boot: page_alloc() zeroes each page it hands out. */
 static u8 table_pages[CONFIG_PAGE_POOL_PAGES][PAGE_SIZE]
-	__attribute__((aligned(PAGE_SIZE)));
+	__attribute__((aligned(PAGE_SIZE))) noinit;
 static struct page_pool table_pool;
 
 struct page_pool *hyp_page_pool(void)

@@ -37,11 +37,19 @@ primary_entry:
 	ldr	x2, =_start
 	cmp	x1, x2
 	b.ne	wrong_address
+	/* .bss, 64-byte aligned at both ends (image.lds); MMU off, so
+	 * stores (DC ZVA would fault on Device memory). */
 	ldr	x1, =__bss_start
 	ldr	x2, =__bss_end
-1:	str	xzr, [x1], #8
-	cmp	x1, x2
-	b.lo	1b
+1:	cmp	x1, x2
+	b.hs	2f
+	stp	xzr, xzr, [x1]
+	stp	xzr, xzr, [x1, #16]
+	stp	xzr, xzr, [x1, #32]
+	stp	xzr, xzr, [x1, #48]
+	add	x1, x1, #64
+	b	1b
+2:
 	mov	x0, #0
 	set_stack
 	bl	cpu_local_init

@@ -11,7 +11,7 @@
 #include "sysreg.h"
 #include "vm.h"
 
-u8 cpu_stacks[CONFIG_MAX_CPUS][STACK_SIZE] __attribute__((aligned(16)));
+u8 cpu_stacks[CONFIG_MAX_CPUS][STACK_SIZE] __attribute__((aligned(16))) noinit;
 
 u64 cpu_stack_top(unsigned cpu)
 {

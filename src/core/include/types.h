@@ -57,6 +57,9 @@ static inline ipaddr_t ipa_add(ipaddr_t ipa, u64 off)
 #define noinline  __attribute__((noinline))
 /* Inline every call in the function (but noinline ones): for fast paths. */
 #define flatten	  __attribute__((flatten))
+/* Memory boot.S does not zero (stacks, pages zeroed when handed out): the
+ * .bss zeroing runs with the MMU off and costs one store per 16 bytes. */
+#define noinit	  __attribute__((section(".bss.noinit")))
 
 /* Does [a, a+alen) overlap [b, b+blen)? Lengths are non-zero. */
 static inline bool ranges_overlap(u64 a, u64 alen, u64 b, u64 blen)
