@@ -58,6 +58,12 @@ void arch_clean_dcache_range(void *va, size_t len)
 void arch_sync_icache(void)
 {
 }
+
+void arch_zero_to_poc(void *va, size_t len)
+{
+	memset(va, 0, len);
+	fake.zeroed += len;
+}
 int arch_cpu_power_on(unsigned cpu)
 {
 	(void)cpu;

@@ -21,6 +21,7 @@ struct fake_arch {
 	u64 now;	       /* what arch_counter() returns */
 	u64 ipis;	       /* bit n: an IPI was sent to core n */
 	unsigned cache_cleans; /* arch_clean_dcache_range calls */
+	size_t zeroed;	       /* bytes arch_zero_to_poc zeroed */
 	unsigned system_offs;
 	jmp_buf *noreturn_jmp; /* where noreturn arch calls land */
 	/* The console UART: everything it sent, and its transmit FIFO. */

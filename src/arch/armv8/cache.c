@@ -3,6 +3,10 @@
 #include "arch.h"
 #include "sysreg.h"
 
+/* DCZID_EL0: DC ZVA zeroes 4 << BS bytes; DZP set: it is prohibited. */
+#define DCZID_BS_MASK 0xf
+#define DCZID_DZP     BIT(4)
+
 static size_t dcache_line(void)
 {
 	/* CTR_EL0.DminLine: log2 of the smallest line, in words. */
@@ -23,4 +27,91 @@ void arch_clean_dcache_range(void *va, size_t len)
 void arch_sync_icache(void)
 {
 	__asm__ volatile("ic ialluis; dsb ish; isb" ::: "memory");
+}
+
+/* DC ZVA's block in bytes, or 0 when it may not be used. */
+static size_t zva_block(void)
+{
+	u64 dczid = read_sysreg(dczid_el0);
+
+	return (dczid & DCZID_DZP) ? 0 : 4UL << (dczid & DCZID_BS_MASK);
+}
+
+static void dc_zva(u8 *p)
+{
+	__asm__ volatile("dc zva, %0" ::"r"(p) : "memory");
+}
+
+static void dc_civac(u8 *p)
+{
+	__asm__ volatile("dc civac, %0" ::"r"(p) : "memory");
+}
+
+/* The usual case, a DC ZVA block is one line: eight lines a round, at
+ * three instructions a line and one compare and branch a round. */
+static void zero_lines_zva(u8 *p, u8 *end, size_t line)
+{
+	u8 *rounds_end = end - (size_t)(end - p) % (8 * line);
+
+	while (p < rounds_end)
+		__asm__ volatile(".rept 8\n"
+				 "dc zva, %0\n"
+				 "dc civac, %0\n"
+				 "add %0, %0, %1\n"
+				 ".endr"
+				 : "+r"(p)
+				 : "r"(line)
+				 : "memory");
+	for (; p < end; p += line) {
+		dc_zva(p);
+		dc_civac(p);
+	}
+}
+
+/* [p, end) is aligned to `step`, a multiple of both the block (0: no
+ * DC ZVA) and the line. */
+static void zero_blocks(u8 *p, u8 *end, size_t block, size_t line)
+{
+	if (block == line) {
+		zero_lines_zva(p, end, line);
+		return;
+	}
+	for (; p < end; p += MAX(block, line)) {
+		for (u8 *z = p; z < p + MAX(block, line); z += block ?: 16) {
+			if (block)
+				dc_zva(z);
+			else
+				__asm__ volatile("stp xzr, xzr, [%0]" ::"r"(z)
+						 : "memory");
+		}
+		for (u8 *c = p; c < p + MAX(block, line); c += line)
+			dc_civac(c);
+	}
+}
+
+static void zero_bytes(u8 *p, u8 *end)
+{
+	for (; p < end; p++)
+		*(volatile u8 *)p = 0;
+}
+
+void arch_zero_to_poc(void *va, size_t len)
+{
+	size_t line = dcache_line(), block = zva_block();
+	size_t step = MAX(block, line);
+	u8 *start = va, *end = start + len;
+	u8 *mid = (u8 *)ALIGN_UP((uintptr_t)start, step);
+	u8 *mid_end = (u8 *)((uintptr_t)end & ~(step - 1));
+
+	if (mid >= mid_end) { /* no whole block inside */
+		zero_bytes(start, end);
+		arch_clean_dcache_range(start, len);
+		return;
+	}
+	zero_bytes(start, mid);
+	zero_bytes(mid_end, end);
+	arch_clean_dcache_range(start, (size_t)(mid - start));
+	arch_clean_dcache_range(mid_end, (size_t)(end - mid_end));
+	zero_blocks(mid, mid_end, block, line);
+	dsb(sy);
 }

@@ -29,6 +29,10 @@ void arch_idle_wait(void);
  * visible to a guest running with caches off, and to instruction fetch. */
 void arch_clean_dcache_range(void *va, size_t len);
 void arch_sync_icache(void);
+/* Zero [va, va + len) and clean and invalidate it to the point of
+ * coherency, in one pass: a guest with its caches off reads the zeroes,
+ * and one that turns them on later finds no stale line. */
+void arch_zero_to_poc(void *va, size_t len);
 
 /* Firmware (PSCI) services for the physical machine. */
 int arch_cpu_power_on(unsigned cpu);
