@@ -116,6 +116,56 @@ TEST(boot_plan_keeps_bare_metal_as_configured)
 	CHECK_EQ(p.load[LOAD_INITRD].blob.start, NULL);
 }
 
+/* The memory no load writes: what the hypervisor zeroes. */
+TEST(boot_plan_gaps_are_the_memory_no_load_writes)
+{
+	struct bh_vm_config vm = linux_vm(0x40000000, 256 * MiB);
+	struct bh_blob dtb = {initrd, initrd + 100};
+	struct ipa_range g[BOOT_GAPS_MAX];
+	struct boot_plan p;
+
+	/* Linux: below the kernel, its bss, the DTB's and the initrd's
+	 * unused room, and the rest of RAM. */
+	make_kernel(0x80000, 0x2010000);
+	CHECK(boot_plan(&vm, dtb, &p) == NULL);
+	CHECK_EQ(boot_plan_gaps(&p, 0x40000000, 256 * MiB, g), 4);
+	CHECK_EQ(g[0].ipa, 0x40000000);
+	CHECK_EQ(g[0].size, 0x80000);
+	CHECK_EQ(g[1].ipa, 0x40080000 + sizeof(kernel));
+	CHECK_EQ(g[1].ipa + g[1].size, 0x42200000);
+	CHECK_EQ(g[2].ipa, 0x42200000 + 100);
+	CHECK_EQ(g[2].ipa + g[2].size, 0x42400000);
+	CHECK_EQ(g[3].ipa, 0x42400000 + sizeof(initrd));
+	CHECK_EQ(g[3].ipa + g[3].size, 0x50000000);
+	/* Another region, with no load in it: all of it. */
+	CHECK_EQ(boot_plan_gaps(&p, 0x80000000, MiB, g), 1);
+	CHECK_EQ(g[0].ipa, 0x80000000);
+	CHECK_EQ(g[0].size, MiB);
+	/* A region the loads fill from end to end: nothing. */
+	CHECK_EQ(boot_plan_gaps(&p, 0x40080000, sizeof(kernel), g), 0);
+}
+
+TEST(boot_plan_gaps_of_bare_metal_in_any_order)
+{
+	struct bh_vm_config vm = linux_vm(0x40000000, 8 * MiB);
+	struct bh_blob dtb = {initrd, initrd + 100};
+	struct ipa_range g[BOOT_GAPS_MAX];
+	struct boot_plan p;
+
+	/* The DTB below the image, the image up to the end of RAM. */
+	vm.kernel = (struct bh_linux){0};
+	vm.image = (struct bh_image){{kernel, kernel + sizeof(kernel)},
+				     0x40800000 - sizeof(kernel),
+				     0x40800000 - sizeof(kernel)};
+	vm.dtb.load_ipa = 0x40001000;
+	CHECK(boot_plan(&vm, dtb, &p) == NULL);
+	CHECK_EQ(boot_plan_gaps(&p, 0x40000000, 8 * MiB, g), 2);
+	CHECK_EQ(g[0].ipa, 0x40000000);
+	CHECK_EQ(g[0].size, 0x1000);
+	CHECK_EQ(g[1].ipa, 0x40001000 + 100);
+	CHECK_EQ(g[1].ipa + g[1].size, 0x40800000 - sizeof(kernel));
+}
+
 struct said {
 	unsigned count;
 	char text[1024];

@@ -40,6 +40,24 @@ extern const struct bh_blob bh_generated_dtbs[];
 const char *boot_load_name(const struct boot_plan *plan,
 			   enum boot_load_kind kind);
 
+/* A range of IPAs. */
+struct ipa_range {
+	u64 ipa;
+	u64 size;
+};
+
+/* At most how many pieces the loads cut a memory region into. */
+#define BOOT_GAPS_MAX (LOAD_KINDS + 1)
+
+/*
+ * The parts of the memory region [ipa, ipa + size) that no load's bytes
+ * overwrite, in ascending order, into gaps[]: what must be zeroed before
+ * the VM starts (a kernel's bss beyond its file, the DTB's unused room,
+ * the rest of RAM). Returns how many.
+ */
+unsigned boot_plan_gaps(const struct boot_plan *plan, u64 ipa, u64 size,
+			struct ipa_range gaps[BOOT_GAPS_MAX]);
+
 /*
  * Plan the VM's boot with `dtb` as its device tree (the config's, or the
  * one the build generated; may be empty). Returns NULL, or why the plan is

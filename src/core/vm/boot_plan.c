@@ -96,3 +96,49 @@ const char *boot_plan(const struct bh_vm_config *vm, struct bh_blob dtb,
 	out->x0 = blob_size(dtb) ? vm->dtb.load_ipa : 0;
 	return NULL;
 }
+
+/* The bytes load k writes inside [lo, hi), as a range (empty: size 0). */
+static struct ipa_range load_within(const struct boot_plan *p, unsigned k,
+				    u64 lo, u64 hi)
+{
+	u64 start = MAX(p->load[k].ipa, lo);
+	u64 end = MIN(p->load[k].ipa + blob_size(p->load[k].blob), hi);
+
+	return start < end ? (struct ipa_range){start, end - start}
+			   : (struct ipa_range){0, 0};
+}
+
+/* The load that starts first at or above `from` in [from, hi) into *out;
+ * false (and *out as it was) if none does. */
+static bool next_load(const struct boot_plan *p, u64 from, u64 hi,
+		      struct ipa_range *out)
+{
+	bool found = false;
+
+	for (unsigned k = 0; k < LOAD_KINDS; k++) {
+		struct ipa_range r = load_within(p, k, from, hi);
+
+		if (r.size && (!found || r.ipa < out->ipa)) {
+			*out = r;
+			found = true;
+		}
+	}
+	return found;
+}
+
+unsigned boot_plan_gaps(const struct boot_plan *plan, u64 ipa, u64 size,
+			struct ipa_range gaps[BOOT_GAPS_MAX])
+{
+	u64 at = ipa, end = ipa + size;
+	unsigned n = 0;
+
+	while (at < end && n < BOOT_GAPS_MAX) {
+		struct ipa_range load = {end, 0};
+
+		next_load(plan, at, end, &load);
+		if (load.ipa > at)
+			gaps[n++] = (struct ipa_range){at, load.ipa - at};
+		at = load.ipa + load.size;
+	}
+	return n;
+}
