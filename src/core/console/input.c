@@ -32,10 +32,9 @@ static bool has_console(const struct vm *vm)
 }
 
 static const char *const state_names[] = {
-	[VM_RUNNING] = "running",
-	[VM_STOPPING] = "stopping",
-	[VM_RESETTING] = "restarting",
-	[VM_STOPPED] = "stopped",
+	[VM_RUNNING] = "running",      [VM_STOPPING] = "stopping",
+	[VM_RESETTING] = "restarting", [VM_STOPPED] = "stopped",
+	[VM_LOADING] = "loading",
 };
 
 static void list_vms(void)

@@ -48,6 +48,7 @@ enum vm_state {
 	VM_STOPPING,  /* SYSTEM_OFF: parking vCPUs, then stopped */
 	VM_RESETTING, /* SYSTEM_RESET: parking vCPUs, then reloaded */
 	VM_STOPPED,
+	VM_LOADING, /* vCPUs off: vCPU 0's core zeroes and loads its RAM */
 };
 
 struct vm {
@@ -69,7 +70,8 @@ struct vm {
 
 /* Build every VM from bh_config and print the boot table. */
 void vms_init(struct page_pool *pool);
-/* Zero and load the VM's memory; vCPU 0 becomes ON_PENDING. */
+/* Zero and load the VM's memory; vCPU 0 becomes ON_PENDING. Called by
+ * vCPU 0's core while the VM is VM_LOADING, with no lock held. */
 void vm_boot(struct vm *vm);
 unsigned vm_count(void);
 /* VM i of the config, i < vm_count(). */

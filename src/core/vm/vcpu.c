@@ -142,6 +142,13 @@ static void count_stopped_vm(void)
 	}
 }
 
+static void set_state(struct vm *vm, enum vm_state state)
+{
+	spin_lock(&vm->lock);
+	vm->state = state;
+	spin_unlock(&vm->lock);
+}
+
 /* On vCPU 0's core, once every vCPU of a stopping VM is off. */
 static void finish_stop(struct vm *vm)
 {
@@ -149,18 +156,30 @@ static void finish_stop(struct vm *vm)
 	if (vm->state == VM_RESETTING) {
 		log_info("VM '%s' restarting (%s)", vm->cfg->name,
 			 vm->stop_reason);
-		vm_boot(vm);
-		vm->state = VM_RUNNING;
+		set_state(vm, VM_LOADING);
 		return;
 	}
-	vm->state = VM_STOPPED;
+	set_state(vm, VM_STOPPED);
 	log_info("VM '%s' stopped (%s)", vm->cfg->name, vm->stop_reason);
 	count_stopped_vm();
 }
 
+/*
+ * On vCPU 0's core, at boot and on every restart: zero and load the VM's
+ * memory, each VM on its own core and in parallel with the others. No
+ * lock is held meanwhile (it is long); nothing else changes a VM_LOADING
+ * VM: its vCPUs are off and no sibling can start (claim_start() and
+ * CPU_ON want VM_RUNNING), and a restart request leaves it as it is.
+ */
+static void load_and_run(struct vm *vm)
+{
+	vm_boot(vm);
+	set_state(vm, VM_RUNNING);
+}
+
 static void leader_duties(struct vm *vm)
 {
-	bool done;
+	bool done, load;
 
 	spin_lock(&vm->lock);
 	done = (vm->state == VM_STOPPING || vm->state == VM_RESETTING) &&
@@ -168,6 +187,11 @@ static void leader_duties(struct vm *vm)
 	spin_unlock(&vm->lock);
 	if (done)
 		finish_stop(vm);
+	spin_lock(&vm->lock);
+	load = vm->state == VM_LOADING;
+	spin_unlock(&vm->lock);
+	if (load)
+		load_and_run(vm);
 }
 
 static bool claim_start(struct vcpu *v)

@@ -83,6 +83,20 @@ static void copy_load(struct vm *vm, const struct boot_load *load)
 		panic("VM '%s': image at IPA 0x%lx outside its RAM",
 		      vm->cfg->name, load->ipa);
 	memcpy(pa_ptr(pa), load->blob.start, len);
+	arch_clean_dcache_range(pa_ptr(pa), len);
+}
+
+/* Zero what no image overwrites in memory region i. */
+static void zero_gaps(struct vm *vm, size_t i)
+{
+	const struct bh_mem_region *r = &vm->cfg->mem[i];
+	struct ipa_range gaps[BOOT_GAPS_MAX];
+	unsigned n = boot_plan_gaps(&vm->boot, r->ipa, r->size, gaps);
+
+	for (unsigned g = 0; g < n; g++)
+		arch_zero_to_poc(pa_ptr(pa_of(vm->layout.pa[i] +
+					      (gaps[g].ipa - r->ipa))),
+				 gaps[g].size);
 }
 
 void vm_clean_dcache(const struct vm *vm)
@@ -93,22 +107,22 @@ void vm_clean_dcache(const struct vm *vm)
 }
 
 /*
- * Fresh memory for a (re)starting VM: zeroed, so nothing of an earlier run
- * or of the firmware survives, then the image and DTB copied in and pushed
- * out of the caches, since the guest starts with its caches off.
+ * Fresh memory for a (re)starting VM: every byte either zeroed (DC ZVA),
+ * so nothing of an earlier run or of the firmware survives, or written by
+ * an image, DTB or initrd; each pushed out of the caches as it is
+ * written, since the guest starts with its caches off.
  */
 static void load_memory(struct vm *vm)
 {
 	for (size_t i = 0; i < vm->cfg->mem_count; i++)
-		memset(pa_ptr(pa_of(vm->layout.pa[i])), 0,
-		       vm->cfg->mem[i].size);
+		zero_gaps(vm, i);
 	for (unsigned k = 0; k < LOAD_KINDS; k++)
 		copy_load(vm, &vm->boot.load[k]);
-	vm_clean_dcache(vm);
 	arch_sync_icache();
 }
 
-/* Load the VM and make vCPU 0 ready to enter at the image's entry. */
+/* On vCPU 0's core, with no lock held, while the VM is VM_LOADING: load
+ * the VM and make vCPU 0 ready to enter at the image's entry. */
 void vm_boot(struct vm *vm)
 {
 	struct vcpu *boot = &vm->vcpus[0];
@@ -216,10 +230,9 @@ void vms_init(struct page_pool *pool)
 		init_limits(vm);
 		vgic_init(vm);
 		build_stage2(vm, pool);
+		vm->state = VM_LOADING; /* by its vCPU 0's core (vcpu.c) */
 		log_vm(vm);
 	}
-	for (unsigned i = 0; i < bh_config.vm_count; i++)
-		vm_boot(&vms[i]);
 }
 
 struct vm *vm_get(unsigned i)

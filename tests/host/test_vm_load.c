@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: MIT */
+/* Loading a VM's memory (vm_boot) and the VM_LOADING state around it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <bulkhead/abi.h>
+
+#include "fake_arch.h"
+#include "smccc.h"
+#include "test.h"
+#include "vm_fixture.h"
+
+#define IMAGE_OFF 0x1000
+#define DTB_OFF	  0x700000
+
+static const u8 image[3000] = {1, 2, 3};
+static const u8 dtb[100] = {0xd0};
+
+/* The fixture VM with its RAM in host memory full of 0xa5 (what an earlier
+ * run left), an image and a DTB to load. */
+static struct vm *vm_with_ram(u8 **ram)
+{
+	struct vm *vm = fixture_vm(2);
+
+	*ram = malloc(FIXTURE_RAM_SIZE);
+	memset(*ram, 0xa5, FIXTURE_RAM_SIZE);
+	vm->layout.pa[0] = (u64)(uintptr_t)*ram;
+	vm->boot.load[LOAD_IMAGE] = (struct boot_load){
+		{image, image + sizeof(image)}, FIXTURE_RAM_IPA + IMAGE_OFF, 0};
+	vm->boot.load[LOAD_DTB] = (struct boot_load){
+		{dtb, dtb + sizeof(dtb)}, FIXTURE_RAM_IPA + DTB_OFF, 0};
+	vm->boot.entry = FIXTURE_RAM_IPA + IMAGE_OFF;
+	vm->state = VM_LOADING;
+	return vm;
+}
+
+static bool all_zero(const u8 *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (p[i])
+			return false;
+	return true;
+}
+
+TEST(vm_boot_zeroes_what_no_image_writes)
+{
+	u8 *ram;
+	struct vm *vm = vm_with_ram(&ram);
+
+	vm_boot(vm);
+	CHECK(memcmp(ram + IMAGE_OFF, image, sizeof(image)) == 0);
+	CHECK(memcmp(ram + DTB_OFF, dtb, sizeof(dtb)) == 0);
+	CHECK(all_zero(ram, IMAGE_OFF));
+	CHECK(all_zero(ram + IMAGE_OFF + sizeof(image),
+		       DTB_OFF - IMAGE_OFF - sizeof(image)));
+	CHECK(all_zero(ram + DTB_OFF + sizeof(dtb),
+		       FIXTURE_RAM_SIZE - DTB_OFF - sizeof(dtb)));
+	/* Each byte once: zeroed or copied, not both. */
+	CHECK_EQ(fake.zeroed, FIXTURE_RAM_SIZE - sizeof(image) - sizeof(dtb));
+	CHECK_EQ(fake.cache_cleans, 2); /* the two copies */
+	CHECK_EQ(vm->vcpus[0].state, VCPU_ON_PENDING);
+	CHECK_EQ(vm->vcpus[0].entry, FIXTURE_RAM_IPA + IMAGE_OFF);
+	CHECK_EQ(vm->vcpus[1].state, VCPU_OFF);
+	free(ram);
+}
+
+/* While its vCPU 0's core loads it, a VM starts no vCPU and a restart
+ * request changes nothing (it is starting afresh already). */
+TEST(a_loading_vm_starts_nothing)
+{
+	u8 *ram;
+	struct vm *vm = vm_with_ram(&ram);
+	u64 regs[SMCCC_REGS] = {PSCI_CPU_ON | PSCI_SMC64, 1,
+				FIXTURE_RAM_IPA + IMAGE_OFF, 0};
+
+	vm->vcpus[0].state = VCPU_ON; /* as if it ran, to make the call */
+	smccc_handle(&vm->vcpus[0], regs);
+	CHECK_EQ((s64)regs[0], PSCI_DENIED);
+	CHECK_EQ(vm->vcpus[1].state, VCPU_OFF);
+	vm_request_restart(vm);
+	CHECK_EQ(vm->state, VM_LOADING);
+	CHECK_EQ(fake.ipis, 0);
+	free(ram);
+}
