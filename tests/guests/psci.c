@@ -6,7 +6,9 @@
  * (AFFINITY_INFO, CPU_ON, the error cases, CPU_OFF), then SYSTEM_RESET.
  * Whether this is the first boot is kept in the passthrough PL061's
  * GPIODIR bit 0: a VM reset does not reset devices, so the second boot
- * sees the bit set, clears it and powers the VM off.
+ * sees the bit set, clears it and powers the VM off. The first boot also
+ * marks every page of its RAM beyond the image, .bss and stacks; the
+ * second finds it all zero again.
  */
 #include <bulkhead/abi.h>
 
@@ -15,6 +17,9 @@
 #define GPIO_BASE 0x09030000UL
 #define GPIODIR	  (GPIO_BASE + 0x400)
 #define BOOT_MARK (1u << 0)
+
+#define RAM_END	 0x40800000UL /* the config's 8 MiB */
+#define RAM_MARK 0x5afe5afe5afe5afeULL
 
 #define CPU_ON_CONTEXT	 0x1234
 #define BAD_TARGET	 7
@@ -127,6 +132,30 @@ static void check_counter_restarted(void)
 	       virt * 2 < phys ? "restarted with the VM" : "NOT restarted");
 }
 
+extern char __stacks_end[];
+
+/* A mark in every page from the end of the stacks to the end of RAM. */
+static void mark_free_ram(void)
+{
+	uintptr_t p = ((uintptr_t)__stacks_end + 7) & ~7UL;
+
+	for (; p < RAM_END; p += 4096)
+		*(volatile uint64_t *)p = RAM_MARK;
+	*(volatile uint64_t *)(RAM_END - 8) = RAM_MARK;
+}
+
+/* After the reset the hypervisor has zeroed what the image does not fill. */
+static void check_free_ram_zeroed(void)
+{
+	uintptr_t p = ((uintptr_t)__stacks_end + 7) & ~7UL;
+	unsigned long dirty = 0;
+
+	for (; p < RAM_END; p += 8)
+		dirty += *(volatile uint64_t *)p != 0;
+	printf("RAM beyond the image after the reset: %s (%lu words not)\n",
+	       dirty ? "WRONG, not zero" : "zero", dirty);
+}
+
 void guest_main(unsigned long x0)
 {
 	uint32_t dir = readl(GPIODIR);
@@ -135,6 +164,7 @@ void guest_main(unsigned long x0)
 	if (dir & BOOT_MARK) {
 		printf("second boot after SYSTEM_RESET\n");
 		check_counter_restarted();
+		check_free_ram_zeroed();
 		writel(GPIODIR, dir & ~BOOT_MARK);
 		psci_system_off(CONDUIT_SMC);
 	}
@@ -142,6 +172,7 @@ void guest_main(unsigned long x0)
 	check_queries();
 	check_vcpu1_life();
 	printf("first boot: resetting\n");
+	mark_free_ram();
 	writel(GPIODIR, dir | BOOT_MARK);
 	psci_system_reset(CONDUIT_HVC);
 }
