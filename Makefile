@@ -299,6 +299,7 @@ help:
 	@echo "make format               reformat sources with clang-format"
 	@echo "make clean / distclean    remove build/ but keep its downloads / remove all of build/"
 	@echo "make bench                instruction counts under QEMU -icount, with a native baseline"
+	@echo "make bench-linux          Debian's Linux booted in a VM and natively, under -icount"
 	@echo "make fuzz / fuzz-smoke    fuzz the vGIC (clang, libFuzzer): 600 s / ~25 s"
 	@echo "Variables: CROSS_COMPILE=<prefix> KCONFIG=<file> BUILD=<dir> V=1"
 

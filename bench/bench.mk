@@ -6,6 +6,8 @@
 #                        $(BENCH_OUT) with its own Kconfig file
 #   make bench-profile   the hypervisor's instructions per guest exit, by
 #                        function (bench/profile.sh)
+#   make bench-linux     Debian's Linux booted in a VM and natively, on the
+#                        GICv3 and GICv2 platforms (bench/linux-boot.sh)
 #   make bench-platform[-profile]  one platform: what the two above call,
 #                        with CONFIG=bench/configs/bench and its KCONFIG
 
@@ -66,7 +68,8 @@ $(OUT)/checker $(OUT)/config.o: $(BENCH_GDIR)/bench.bin $(BENCH_GDIR)/flood.bin
 endif
 
 # --------------------------------------------------------------- targets ---
-.PHONY: bench bench-profile bench-platform bench-platform-profile
+.PHONY: bench bench-profile bench-platform bench-platform-profile \
+	bench-linux bench-linux-platform
 
 # bench_each,<goal>: make <goal> for every platform, each built under
 # $(BENCH_OUT) with its own defconfig and the bench configuration.
@@ -85,6 +88,27 @@ bench: deps
 # Per guest exit, the hypervisor's instructions by function (slow-ish).
 bench-profile: deps
 	$(call bench_each,bench-platform-profile)
+
+# Linux boot time: on the platforms run under -icount (not the MTTCG
+# variant), with each configuration (its kernel command line quiet, or
+# not); the guest images come from the one download cache.
+BENCH_LINUX_PLATFORMS ?= qemu-aarch64-virt qemu-aarch64-virt-gicv2
+BENCH_LINUX_CONFIGS ?= linux-boot linux-boot-verbose
+bench-linux: deps
+	$(Q)for p in $(BENCH_LINUX_PLATFORMS); do \
+		kc=$(BENCH_OUT)/$$p.config; \
+		$(MAKE) -s BUILD=$(BENCH_OUT) KCONFIG=$$kc $${p}_defconfig >/dev/null || exit 1; \
+		for c in $(BENCH_LINUX_CONFIGS); do \
+			$(MAKE) -s BUILD=$(BENCH_OUT) KCONFIG=$$kc BENCH_OUT=$(BENCH_OUT) \
+				GUEST_DOWNLOADS=$(abspath $(GUEST_DOWNLOADS)) \
+				CONFIG=bench/configs/$$c bench-linux-platform || exit 1; \
+		done; \
+	done
+
+bench-linux-platform: $(OUT)/bulkhead.bin
+	$(Q)bench/linux-boot.sh $(PLATFORM) $(CONFIG_NAME) $(OUT)/bulkhead.bin $(DT_DIR)/linux.dtb \
+		$(BUILD)/guests/linux-arm64/Image $(BUILD)/guests/linux-arm64/initramfs.cpio.gz \
+		$(BENCH_OUT)
 
 # console_call is measured a second time beside a flooding VM: the same
 # build with the configuration bench/configs/bench-flood.

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * make bench-linux: Debian's Linux in a VM of 2 vCPUs and 256 MiB, beside
+ * the bare-metal beacon on core 2, as tests/configs/linux. The kernel,
+ * initramfs and command line are the ones bench/linux-boot.sh boots
+ * natively too (it reads the command line back from the generated device
+ * tree); bulkhead.check=hello prints what Linux sees and powers off.
+ */
+#include <bulkhead/config.h>
+
+BH_FILE(linux_image, "linux-arm64/Image");
+BH_FILE(linux_initrd, "linux-arm64/initramfs.cpio.gz");
+BH_FILE(beacon_image, "beacon.bin");
+
+const struct bh_config bh_config = {
+	BH_VMS(
+		{
+			.name = "linux",
+			BH_CPUS(0, 1),
+			BH_MEMORY({.ipa = 0x40000000, .size = 256 * MiB}),
+			.kernel = {.image = BH_BLOB(linux_image),
+				   .initrd = BH_BLOB(linux_initrd),
+				   .bootargs = "console=ttyAMA0 quiet "
+					       "bulkhead.check=hello"},
+			.console = {.ipa = 0x09000000, .irq = 33},
+		},
+		{
+			.name = "baremetal",
+			BH_CPUS(2),
+			BH_MEMORY({.ipa = 0x40000000, .size = 8 * MiB}),
+			.image = {.file = BH_BLOB(beacon_image),
+				  .load_ipa = 0x40000000,
+				  .entry = 0x40000000},
+		}),
+};
