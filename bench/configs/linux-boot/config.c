@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * make bench-linux: Debian's Linux in a VM of 2 vCPUs and 256 MiB, beside
- * the bare-metal beacon on core 2, as tests/configs/linux. The kernel,
+ * the bare-metal beacon on core 2, as configs/demo. The kernel,
  * initramfs and command line are the ones bench/linux-boot.sh boots
  * natively too (it reads the command line back from the generated device
  * tree); bulkhead.check=hello prints what Linux sees and powers off.
