@@ -91,6 +91,11 @@ for plat in "${PLATFORMS[@]}"; do
 	suite "$plat/uboot" tests/uboot-test.sh "$BUILD/$plat/baremetal"
 	[[ $first ]] && check "$plat/uboot/demo" boot "$plat" configs/demo \
 		console-test BOOT=uboot STEPS=tests/uboot-demo.steps
+	# A VM flooding the console must not slow a quiet VM's console call
+	# (counted in instructions under -icount, so it is deterministic).
+	[[ $first ]] && check "$plat/console-beside-flood" "${mk[@]}" \
+		BENCH_OUT="$BUILD/bench" BENCH_ONLY=console \
+		CONFIG=bench/configs/bench bench-platform
 	for dir in tests/configs/*/; do
 		[[ -f $dir/expect ]] || continue
 		check "$plat/boot/$(basename "$dir")" boot "$plat" "$dir"
