@@ -92,10 +92,12 @@ bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 	/* SGIs are the commonest trap by far: checked first. Reads of these
 	 * write-only registers and group 0 SGIs do nothing. */
 	if (is_sgi(iss)) {
+		exit_count(vcpu, EXIT_SGI);
 		if ((iss & (ISS_REG_MASK | ISS_READ)) == ICC_SGI1R_EL1)
 			vgic_sgi1r(vcpu, frame_get(f, rt));
 		return true;
 	}
+	exit_count(vcpu, EXIT_SYSREG);
 	if (is_set_way(iss))
 		set_way(vcpu, frame_get(f, rt));
 	else if (!is_raz_wi(iss))

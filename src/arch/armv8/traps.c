@@ -2,7 +2,10 @@
 /*
  * Guest exits: one handler per exception class. Each either handles the
  * exit and returns to the guest, or gives the guest a defined exception;
- * nothing a guest does here can stop the hypervisor.
+ * nothing a guest does here can stop the hypervisor. Each exit is counted
+ * by its cause (exit_stats.h) where that is known: HVC and SMC in
+ * smccc_handle(), physical interrupts in irq_from_guest(). The unknown
+ * Bulkhead hypercalls vectors.S answers itself are not counted.
  */
 #include "arch.h"
 #include "cpu.h"
@@ -95,6 +98,7 @@ static u64 fault_ipa(void)
  * an access outside the VM. */
 static noinline void stage2_fault(struct vcpu *vcpu, u64 esr)
 {
+	exit_count(vcpu, EXIT_BAD_ACCESS);
 	vm_report_bad_access(vcpu, ipa_of(fault_ipa()), ipa_valid(esr),
 			     read_sysreg(elr_el2), access_of(esr));
 	inject_abort(esr, read_sysreg(far_el2));
@@ -145,6 +149,7 @@ static noinline void mmio_locked(struct vcpu *vcpu, struct guest_frame *f,
 	struct mmio_access a = mmio_decode(f, esr);
 
 	if (emulated_mmio(vcpu, &a)) {
+		exit_count(vcpu, EXIT_MMIO);
 		mmio_complete(f, esr, 8u * a.size, a.value);
 		skip_instruction(esr);
 	} else {
@@ -158,11 +163,16 @@ static bool mmio_fast32(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 {
 	u32 word;
 
-	if (esr & ESR_DABT_WNR)
-		return vgic_dist_write32(vcpu, fault_ipa(),
-					 (u32)frame_get(f, ESR_DABT_SRT(esr)));
+	if (esr & ESR_DABT_WNR) {
+		if (!vgic_dist_write32(vcpu, fault_ipa(),
+				       (u32)frame_get(f, ESR_DABT_SRT(esr))))
+			return false;
+		exit_count(vcpu, EXIT_SGI); /* the one write it takes */
+		return true;
+	}
 	if (!vgic_dist_read32(vcpu->vm, fault_ipa(), &word))
 		return false;
+	exit_count(vcpu, EXIT_MMIO);
 	mmio_complete(f, esr, 32, word);
 	return true;
 }
@@ -224,10 +234,12 @@ void handle_guest_sync(struct guest_frame *f, u64 esr)
 {
 	struct vcpu *vcpu = this_vcpu();
 
-	if (ESR_EC(esr) == EC_IABT_LOW)
+	if (ESR_EC(esr) == EC_IABT_LOW) {
 		stage2_fault(vcpu, esr);
-	else
+	} else {
+		exit_count(vcpu, EXIT_OTHER);
 		unexpected_trap(vcpu, esr);
+	}
 }
 
 /* One physical interrupt per exit: if another is pending, the guest
@@ -238,6 +250,8 @@ flatten void handle_guest_irq(void)
 
 	if (intid < GIC_SPURIOUS)
 		irq_from_guest(this_vcpu(), intid);
+	else
+		exit_count(this_vcpu(), EXIT_OTHER);
 }
 
 /* An SError from a guest is asynchronous and cannot be pinned on one
@@ -246,6 +260,7 @@ void handle_guest_serror(void)
 {
 	struct vcpu *vcpu = this_vcpu();
 
+	exit_count(vcpu, EXIT_OTHER);
 	vm_log(vcpu->vm,
 	       "vCPU %u: SError (ESR 0x%lx) near PC 0x%lx: stopping it",
 	       vcpu->id, read_sysreg(esr_el2), read_sysreg(elr_el2));

@@ -11,6 +11,7 @@
 #include <bulkhead/config.h>
 
 #include "boot_plan.h"
+#include "exit_stats.h"
 #include "layout.h"
 #include "pagetable.h"
 #include "ratelimit.h"
@@ -37,11 +38,18 @@ struct vcpu {
 	unsigned id;  /* index in the VM = its MPIDR Aff0 */
 	unsigned cpu; /* physical core */
 	volatile enum vcpu_state state;
+	struct exit_stats exits; /* written by its own core only */
 	u64 entry; /* where an ON_PENDING vCPU starts, and its x0 */
 	u64 arg;
 	struct guest_line line;
 	struct vgic_cpu vgic;
 };
+
+/* Count one exit of the running vCPU, on its own core (exit_stats.h). */
+static inline void exit_count(struct vcpu *vcpu, enum exit_cause c)
+{
+	exit_stats_add(&vcpu->exits, c);
+}
 
 enum vm_state {
 	VM_RUNNING,

@@ -38,11 +38,24 @@ void irq_handle(struct vcpu *vcpu, u32 intid)
 	}
 }
 
+/* What a physical interrupt other than the hypervisor's IPI cost the guest
+ * (the timer ticks' fast path counts its own). */
+static enum exit_cause irq_exit_cause(u32 intid)
+{
+	if (intid == GIC_MAINT_IRQ)
+		return EXIT_MAINTENANCE;
+	if (intid == platform.uart_irq)
+		return EXIT_OTHER; /* the hypervisor's console */
+	return EXIT_IRQ;
+}
+
 /* Out of line (and flattened), so that the fast paths need no frame. */
 static noinline flatten void finish_exit(struct vcpu *vcpu, u32 intid)
 {
-	if (intid != GIC_HYP_IPI)
+	if (intid != GIC_HYP_IPI) {
+		exit_count(vcpu, irq_exit_cause(intid));
 		irq_handle(vcpu, intid);
+	}
 	vcpu_check_requests(vcpu);
 	if (vgic_needs_flush(vcpu))
 		vgic_flush(vcpu);
@@ -51,11 +64,13 @@ static noinline flatten void finish_exit(struct vcpu *vcpu, u32 intid)
 void irq_from_guest(struct vcpu *vcpu, u32 intid)
 {
 	if (vgic_tick(vcpu, intid)) {
+		exit_count(vcpu, EXIT_IRQ);
 		gic_eoi(intid);
 		return;
 	}
 	if (intid == GIC_HYP_IPI) {
 		/* It brings SGIs (the common case) or a request to stop. */
+		exit_count(vcpu, EXIT_IPI);
 		gic_eoi(intid);
 		gic_deactivate(intid);
 		if (vcpu->vm->state == VM_RUNNING && vgic_take_sgi_fast(vcpu))

@@ -52,6 +52,7 @@ void smccc_handle(struct vcpu *vcpu, u64 regs[SMCCC_REGS])
 {
 	u32 fid = (u32)regs[0];
 
+	exit_count(vcpu, EXIT_HYPERCALL);
 	if (!(fid & SMCCC_FAST)) {
 		regs[0] = (u64)SMCCC_NOT_SUPPORTED;
 		return;

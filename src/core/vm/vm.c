@@ -131,6 +131,7 @@ void vm_boot(struct vm *vm)
 	vgic_reset(vm);
 	vuart_reset(vm);
 	vm->counter_offset = arch_counter();
+	exit_stats_reset(vm); /* its exits since this (re)start */
 	for (unsigned i = 0; i < vm->vcpu_count; i++)
 		vm->vcpus[i].line.len = 0; /* no half line from the last run */
 	arch_stage2_tlb_flush(pt_root_pa(&vm->s2), vm->id + 1);
