@@ -5,6 +5,7 @@
  * hypervisor (QEMU's -nographic keeps Ctrl-A for itself):
  *   Ctrl-\ 0..9   the keyboard to that VM
  *   Ctrl-\ l      list the VMs: state, vCPUs, which has the keyboard
+ *   Ctrl-\ s      each VM's guest exits by cause since its (re)start
  *   Ctrl-\ r N    restart VM N
  *   Ctrl-\ ?      this help (so does any other key)
  *   Ctrl-\ Ctrl-\ one Ctrl-\ for the VM
@@ -13,7 +14,9 @@
  * Runs on the core that takes the UART's interrupt; the work per byte is
  * bounded (a FIFO slot, at most one virtual interrupt).
  */
+#include "arch.h"
 #include "console.h"
+#include "exit_stats.h"
 #include "log.h"
 #include "platform.h"
 #include "vm.h"
@@ -49,11 +52,26 @@ static void list_vms(void)
 	}
 }
 
+/* One line per VM: its exits since its (re)start, by cause, and per
+ * second of that time. */
+static void print_exit_stats(void)
+{
+	char line[224];
+
+	for (unsigned i = 0; i < vm_count(); i++) {
+		const struct vm *vm = vm_get(i);
+
+		exit_stats_format(vm, arch_counter() - vm->counter_offset,
+				  arch_counter_freq(), line, sizeof(line));
+		log_info("  %s", line);
+	}
+}
+
 static void help(void)
 {
 	log_info("console: Ctrl-\\ then: 0-9 the keyboard to that VM, l list "
-		 "the VMs, r and a digit restart that VM, Ctrl-\\ a Ctrl-\\ "
-		 "for the VM");
+		 "the VMs, s their exit counts, r and a digit restart that "
+		 "VM, Ctrl-\\ a Ctrl-\\ for the VM");
 }
 
 static bool valid_vm(unsigned i)
@@ -103,6 +121,8 @@ static void command(u8 c)
 		give_keyboard((unsigned)(c - '0'));
 	else if (c == 'l')
 		list_vms();
+	else if (c == 's')
+		print_exit_stats();
 	else if (c == 'r')
 		mode = RESTART_WHICH;
 	else if (c == ESCAPE)
