@@ -10,6 +10,9 @@
 #                        GICv3 and GICv2 platforms (bench/linux-boot.sh)
 #   make bench-platform[-profile]  one platform: what the two above call,
 #                        with CONFIG=bench/configs/bench and its KCONFIG
+#   make bench-linux-traps  exits per second of an idle and a busy Linux
+#                        guest, by cause (bench/linux-traps.sh), on the
+#                        platform of $(KCONFIG)
 
 BENCH_OUT ?= $(BUILD)/bench
 # Platforms and variants: src/platform/<dir>/<name>.defconfig (or <dir>/defconfig).
@@ -61,15 +64,15 @@ $(BENCH_GDIR)/obj/flood/%.c.o: bench/flood/%.c
 	$(Q)$(CROSS_COMPILE)gcc $(GUEST_CFLAGS) -c $< -o $@
 $(eval $(call guest_link,$(BENCH_GDIR)/flood.elf,$(GUEST_COMMON_OBJS) $(BENCH_GDIR)/obj/flood/flood.c.o))
 
-# A bench configuration pulls in bench/bench.bin and bench/flood.bin (from
-# $(GUEST_DIR)).
-ifneq ($(filter bench/configs/%,$(CONFIG_DIR)),)
+# The bench configurations pull in bench/bench.bin and bench/flood.bin
+# (from $(GUEST_DIR)).
+ifneq ($(filter bench/configs/bench%,$(CONFIG_DIR)),)
 $(OUT)/checker $(OUT)/config.o: $(BENCH_GDIR)/bench.bin $(BENCH_GDIR)/flood.bin
 endif
 
 # --------------------------------------------------------------- targets ---
 .PHONY: bench bench-profile bench-platform bench-platform-profile \
-	bench-linux bench-linux-platform
+	bench-linux bench-linux-platform bench-linux-traps
 
 # bench_each,<goal>: make <goal> for every platform, each built under
 # $(BENCH_OUT) with its own defconfig and the bench configuration.
@@ -120,3 +123,11 @@ bench-platform: $(OUT)/bulkhead.bin $(BENCH_GDIR)/native.elf
 
 bench-platform-profile: $(OUT)/bulkhead.bin
 	$(Q)bench/profile.sh $(OUT)/bulkhead.elf $(OUT)/bulkhead.bin $(BENCH_OUT)/$(PLATFORM)-profile
+
+# Linux's exits by cause, idle and busy, from the hypervisor's counters
+# (Ctrl-\ s), under -icount: bench/configs/linux-traps, built like any
+# config for the platform of $(KCONFIG). SPAN=<s> of guest time per window.
+LINUX_TRAPS_DIR := bench/configs/linux-traps
+bench-linux-traps: deps
+	$(Q)$(MAKE) -s CONFIG=$(LINUX_TRAPS_DIR) all
+	$(Q)bench/linux-traps.sh $(KOUT)/$(notdir $(LINUX_TRAPS_DIR))/bulkhead.bin
