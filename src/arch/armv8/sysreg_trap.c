@@ -89,15 +89,16 @@ bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 	u64 iss = esr & ESR_ISS_MASK;
 	unsigned rt = ISS_RT(iss);
 
-	/* SGIs are the commonest trap by far: checked first. Reads of these
-	 * write-only registers and group 0 SGIs do nothing. */
-	if (is_sgi(iss)) {
+	/* Sending an SGI is the commonest trap by far: checked first. */
+	if ((iss & (ISS_REG_MASK | ISS_READ)) == ICC_SGI1R_EL1) {
 		exit_count(vcpu, EXIT_SGI);
-		if ((iss & (ISS_REG_MASK | ISS_READ)) == ICC_SGI1R_EL1)
-			vgic_sgi1r(vcpu, frame_get(f, rt));
+		vgic_sgi1r(vcpu, frame_get(f, rt));
 		return true;
 	}
 	exit_count(vcpu, EXIT_SYSREG);
+	/* Reads of the write-only SGI registers and group 0 SGIs do nothing. */
+	if (is_sgi(iss))
+		return true;
 	if (is_set_way(iss))
 		set_way(vcpu, frame_get(f, rt));
 	else if (!is_raz_wi(iss))
