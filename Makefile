@@ -300,6 +300,7 @@ help:
 	@echo "make clean / distclean    remove build/ but keep its downloads / remove all of build/"
 	@echo "make bench                instruction counts under QEMU -icount, with a native baseline"
 	@echo "make bench-linux          Debian's Linux booted in a VM and natively, under -icount"
+	@echo "make bench-linux-traps    an idle and a busy Linux guest's exits per second, by cause"
 	@echo "make fuzz / fuzz-smoke    fuzz the vGIC (clang, libFuzzer): 600 s / ~25 s"
 	@echo "Variables: CROSS_COMPILE=<prefix> KCONFIG=<file> BUILD=<dir> V=1"
 
