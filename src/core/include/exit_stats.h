@@ -12,8 +12,8 @@
 
 enum exit_cause {
 	EXIT_HYPERCALL,	  /* HVC, SMC: PSCI, SMCCC, Bulkhead calls */
-	EXIT_SYSREG,	  /* a trapped MSR/MRS/DC other than an SGI's */
-	EXIT_SGI,	  /* the guest sends an SGI: ICC_SGI1R, GICD_SGIR */
+	EXIT_SYSREG,	  /* a trapped MSR/MRS/DC, but for an SGI sent */
+	EXIT_SGI,	  /* an SGI sent: ICC_SGI1R_EL1, GICD_SGIR writes */
 	EXIT_MMIO,	  /* an emulated device access: vGIC, console */
 	EXIT_BAD_ACCESS,  /* a Stage-2 fault outside the VM: an abort */
 	EXIT_IRQ,	  /* a physical interrupt for the guest (timers) */
