@@ -19,6 +19,7 @@ struct fake_arch {
 	unsigned cpu;	       /* what arch_cpu_id() returns */
 	void *cpu_local[8];    /* arch_cpu_local() of each core */
 	u64 now;	       /* what arch_counter() returns */
+	u64 counter_step;      /* and how much it moves on at each call */
 	u64 ipis;	       /* bit n: an IPI was sent to core n */
 	unsigned cache_cleans; /* arch_clean_dcache_range calls */
 	size_t zeroed;	       /* bytes arch_zero_to_poc zeroed */

@@ -261,3 +261,33 @@ TEST(console_panic_report_gets_out_past_full_rings_and_a_held_lock)
 			 "bulkhead: error: CPU 0 halted\r\n"
 			 "a] x\r\n"));
 }
+
+/*
+ * A message about a VM (it stopped) comes after the VM's last lines: they
+ * go out first, not in turn with the hypervisor's ring.
+ */
+TEST(console_vm_settle_lets_a_vm_finish_before_news_of_it)
+{
+	static const char two_lines[] = "last but one\nlast\n";
+
+	two_vms();
+	fifo_room(0);
+	put(VM_A, two_lines);
+	fake.uart_fifo_limited = false;
+	console_vm_settle(VM_A);
+	console_write("VM 'a' stopped\n", 15);
+	CHECK(console_is("[a] last but one\r\n[a] last\r\nVM 'a' "
+			 "stopped\r\n"));
+}
+
+/* A UART that never takes a byte: the wait ends at its bound. */
+TEST(console_vm_settle_gives_up_on_a_stuck_uart)
+{
+	two_vms();
+	fifo_room(0);
+	put(VM_A, "stuck\n");
+	fake.counter_step = FAKE_FREQ / 10;
+	console_vm_settle(VM_A);
+	CHECK(fake.now < 2 * FAKE_FREQ);
+	CHECK_EQ(fake.console_len, 0);
+}

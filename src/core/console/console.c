@@ -396,6 +396,18 @@ void console_drain(void)
 		;
 }
 
+void console_vm_settle(unsigned vm)
+{
+	const struct ring *r = &con.rings[1 + vm];
+	/* A full ring at the line rate (10 bits a byte), twice over. */
+	u64 wait =
+		arch_counter_freq() * 2 * RING_SIZE * 10 / CONFIG_CONSOLE_BAUD;
+	u64 end = arch_counter() + wait;
+
+	while (ring_used(r) && arch_counter() < end)
+		console_drain();
+}
+
 void console_flush(void)
 {
 	bool all_out = false;

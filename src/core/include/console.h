@@ -22,6 +22,14 @@ void console_write(const char *s, size_t len);
 /* Queue a VM's bytes; dropped, and counted, if over its budget or ring. */
 void console_vm_write(unsigned vm, const char *s, size_t len);
 
+/*
+ * Before the hypervisor says something about VM `vm` (it stopped, it
+ * restarts): let what the VM queued go out first, so the message comes
+ * after the VM's last lines. Waits on this core only, at most the time the
+ * UART needs for a full ring.
+ */
+void console_vm_settle(unsigned vm);
+
 /* Move what the UART takes now, unless another core is at it. */
 void console_drain(void);
 /* Before powering off: wait until everything queued is out. */

@@ -152,6 +152,7 @@ static void set_state(struct vm *vm, enum vm_state state)
 /* On vCPU 0's core, once every vCPU of a stopping VM is off. */
 static void finish_stop(struct vm *vm)
 {
+	console_vm_settle(vm->id);
 	vm_report_suppressed(vm);
 	if (vm->state == VM_RESETTING) {
 		log_info("VM '%s' restarting (%s)", vm->cfg->name,
