@@ -5,7 +5,7 @@
 # 2 vCPUs with a shell on its console; docs/bench.md).
 #
 # Boots the image under QEMU -icount shift=4,sleep=off and drives it with
-# tests/linux-test.sh, whose steps this script writes as it goes, into a
+# tests/console-test.sh, whose steps this script writes as it goes, into a
 # FIFO: once the shell is up it reads the hypervisor's exit counters
 # (Ctrl-\ s) again and again until SPAN seconds of guest time (the stats
 # line's own clock; default 10) lie between the first reading and the
@@ -23,7 +23,7 @@ span_ms=$((${SPAN:-10} * 1000))
 [[ $QEMU_MACHINE == *-icount* ]] || QEMU_MACHINE+=" -icount shift=4,sleep=off"
 export QEMU_MACHINE
 
-log=$(dirname "$image")/linux-test.log
+log=$(dirname "$image")/linux-traps.log
 out=$(dirname "$image")/linux-traps.txt
 tmp=$(mktemp -d)
 mkdir "$tmp/linux-traps" # the runner names the run after the steps' folder
@@ -41,7 +41,7 @@ die() {
 }
 
 rm -f "$log"
-tests/linux-test.sh "$image" "$steps" &
+tests/console-test.sh "$steps" "$log" scripts/run-qemu.sh "$image" &
 runner=$!
 exec 4>"$steps"
 

@@ -355,7 +355,8 @@ static void bench_boot(void)
 {
 	uint64_t c = bench_boot_counter;
 
-	printf("BENCH boot_to_first_instruction %lu %lu %lu 1 %lu\n", c, c, c, c);
+	printf("BENCH boot_to_first_instruction %lu %lu %lu 1 %lu\n", c, c, c,
+	       c);
 }
 
 void bench_main(void)
