@@ -339,6 +339,9 @@ static void check_all(const struct fuzz *f)
 	      "a virq is in_lr exactly when an lr[] entry holds it");
 	check(fake.irq_calls_all == own_irq_calls(f->vm),
 	      "no physical control of another VM's interrupt");
+	for (unsigned v = 0; v < f->vm->vcpu_count; v++)
+		check(f->vm->vcpus[v].vgic.dist_off == !f->vm->vgic.ctlr,
+		      "each vCPU's dist_off is its distributor's enable");
 }
 
 /* The end of a run: nothing else in the physical GIC was changed. */

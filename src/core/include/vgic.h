@@ -48,6 +48,10 @@ struct vgic_cpu {
 	bool rescan;  /* enables, priorities or routing changed: look at all */
 	bool repends; /* some in a list register have a new edge */
 	bool waiting; /* some wait for a list register (refill IRQ wanted) */
+	/* The VM's distributor is off (GICD_CTLR == 0): a copy of that, per
+	 * vCPU and next to the flags above, so the fast paths test them all
+	 * with one load. Written under the vGIC lock with ctlr. */
+	bool dist_off;
 	bool refill_irq; /* the refill (underflow) interrupt is on */
 };
 

@@ -114,8 +114,10 @@ void vgic_reset(struct vm *vm)
 		gic_irq_clear_active(intid, 0);
 		gic_irq_route(intid, vm->vcpus[0].cpu);
 	}
-	for (unsigned i = 0; i < vm->vcpu_count; i++)
+	for (unsigned i = 0; i < vm->vcpu_count; i++) {
 		init_private(&vm->vcpus[i].vgic);
+		vm->vcpus[i].vgic.dist_off = true;
+	}
 }
 
 /*
@@ -142,6 +144,7 @@ void vgic_vcpu_reset(struct vcpu *vcpu)
 
 	spin_lock(&g->lock);
 	init_private(&vcpu->vgic);
+	vcpu->vgic.dist_off = !g->ctlr;
 	gic_vcpu_reset();
 	end_timer_ticks(vcpu->cpu);
 	vcpu->vgic.refill_irq = false;
@@ -532,8 +535,8 @@ static bool inject_now(struct vcpu *vcpu, struct virq *q)
 	struct vgic_cpu *c = &vcpu->vgic;
 	int n;
 
-	if (c->waiting || c->rescan || c->repends || c->incoming ||
-	    !q->enabled || !vcpu->vm->vgic.ctlr)
+	if (c->waiting || c->rescan || c->repends || c->dist_off ||
+	    c->incoming || !q->enabled)
 		return false;
 	n = free_lr(c);
 	if (n < 0 || q->in_lr) {
@@ -564,7 +567,7 @@ static bool can_rearm(const struct vcpu *vcpu, const struct virq *q)
 	const struct vgic_cpu *c = &vcpu->vgic;
 
 	if (!q->in_lr || c->incoming || c->rescan || c->repends || c->waiting ||
-	    !q->enabled || !vcpu->vm->vgic.ctlr)
+	    c->dist_off || !q->enabled)
 		return false;
 	return gic_lr_empty_mask() >> q->lr & 1;
 }

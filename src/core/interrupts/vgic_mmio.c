@@ -292,8 +292,10 @@ u32 vgic_typer(const struct vm *vm)
 static void set_ctlr(struct vm *vm, u32 value)
 {
 	vm->vgic.ctlr = value & CTLR_ENABLES;
-	for (unsigned i = 0; i < vm->vcpu_count; i++)
+	for (unsigned i = 0; i < vm->vcpu_count; i++) {
+		vm->vcpus[i].vgic.dist_off = !vm->vgic.ctlr;
 		vm->vcpus[i].vgic.rescan = true;
+	}
 }
 
 /* GICD_IROUTER<n> (v3): Aff0 must name one of the VM's vCPUs. */
