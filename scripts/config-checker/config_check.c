@@ -292,6 +292,29 @@ static const char *list_dev_space(char *buf, size_t len,
 	return buf;
 }
 
+/* A device that masters the bus writes where it is told, past Stage-2. */
+static void check_bus_masters(struct checker *c, const struct bh_vm_config *vm,
+			      const struct region *r)
+{
+	char d[256];
+
+	for (size_t i = 0; i < c->plat->bus_master_count; i++) {
+		const struct mmio_range *m = &c->plat->bus_masters[i];
+
+		if (ranges_overlap(r->pa, r->size, m->base, m->size))
+			problem(c,
+				"VM '%s': %s covers %s at 0x%llx-0x%llx, a "
+				"bus master: its DMA reaches any physical "
+				"address, past Stage-2 (other VMs' RAM, the "
+				"hypervisor), and Bulkhead drives no IOMMU "
+				"to confine it; do not pass it through",
+				vm_name(vm),
+				describe(d, sizeof(d), r, SPACE_PA, vm),
+				m->name, (ull)m->base,
+				(ull)(m->base + m->size));
+	}
+}
+
 static void check_devices(struct checker *c, const struct bh_vm_config *vm)
 {
 	char d[256], windows[1024];
@@ -300,6 +323,7 @@ static void check_devices(struct checker *c, const struct bh_vm_config *vm)
 		struct region r = dev_region(vm, i);
 
 		check_shape(c, &r);
+		check_bus_masters(c, vm, &r);
 		if (r.size && !in_dev_space(c->plat, &r))
 			problem(c,
 				"VM '%s': %s is not inside a device window "

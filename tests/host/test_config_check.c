@@ -371,6 +371,27 @@ TEST(config_rejects_device_outside_windows)
 	CHECK(said(check(vms, 1), "virtio-mmio 0xa000000-0xa004000"));
 }
 
+/* A bus master's DMA bypasses Stage-2: with no IOMMU, no VM gets one. */
+TEST(config_rejects_bus_masters)
+{
+	struct bh_vm_config vms[] = {GOOD_VM("alpha", 0)};
+
+	vms[0].devs = (struct bh_dev_region[]){{.name = "fw_cfg",
+						.pa = 0x09020000,
+						.ipa = 0x09020000,
+						.size = 0x1000}};
+	vms[0].dev_count = 1;
+	EXPECT_ONE(check(vms, 1),
+		   "VM 'alpha': device 'fw_cfg' 0x9020000-0x9021000 covers "
+		   "fw_cfg (its DMA interface)");
+	/* A window that takes in a virtio-mmio slot among other things. */
+	vms[0].devs = (struct bh_dev_region[]){{.name = "virtio",
+						.pa = 0x0a003000,
+						.ipa = 0x0a003000,
+						.size = 0x1000}};
+	EXPECT_ONE(check(vms, 1), "covers the virtio-mmio transports");
+}
+
 TEST(config_rejects_device_of_two_vms)
 {
 	struct bh_vm_config vms[] = {GOOD_VM("alpha", 0), GOOD_VM("beta", 1)};

@@ -24,6 +24,11 @@ struct platform {
 	/* Device windows the config may pass through to VMs. */
 	const struct mmio_range *dev_space;
 	size_t dev_space_count;
+	/* Devices in those windows that master the bus (DMA): what they
+	 * write bypasses Stage-2. Bulkhead drives no IOMMU yet, so the
+	 * config checker gives none of them to a VM. */
+	const struct mmio_range *bus_masters;
+	size_t bus_master_count;
 	/* Devices the hypervisor keeps for itself: the console UART, and its
 	 * interrupt (an SPI no VM may have). */
 	u64 uart_base;

@@ -13,6 +13,14 @@ static const struct mmio_range dev_space[] = {
 	{"virtio-mmio", 0x0a000000, 0x00004000},
 };
 
+/* fw_cfg's DMA interface and virtio's rings take any physical address,
+ * and no SMMU sits in front of them (QEMU's virt has none by default). */
+static const struct mmio_range bus_masters[] = {
+	{"fw_cfg (its DMA interface)", 0x09020000, 0x00001000},
+	{"the virtio-mmio transports (virtio devices DMA)", 0x0a000000,
+	 0x00004000},
+};
+
 const struct platform platform = {
 	.name = CONFIG_PLATFORM,
 	.ram_base = CONFIG_PLATFORM_RAM_BASE,
@@ -21,6 +29,8 @@ const struct platform platform = {
 	.cpu_mpidr = cpu_mpidr,
 	.dev_space = dev_space,
 	.dev_space_count = ARRAY_SIZE(dev_space),
+	.bus_masters = bus_masters,
+	.bus_master_count = ARRAY_SIZE(bus_masters),
 	.uart_base = 0x09000000,
 	.uart_irq = 33, /* SPI 1 */
 #ifdef CONFIG_GIC_V2
