@@ -23,6 +23,25 @@ TEST(ratelimit_burst_then_refill)
 	CHECK(!ratelimit_take(&rl, 1000000, 1000, &suppressed));
 }
 
+/*
+ * Two cores read the counter, and the later reading refills first: the
+ * earlier one must find no time passed, not a counter that wrapped round
+ * to a full burst (issue 9 §2).
+ */
+TEST(ratelimit_earlier_reading_after_a_refill_earns_nothing)
+{
+	struct ratelimit rl;
+	u32 suppressed;
+
+	ratelimit_init(&rl, 3, 10, 0);
+	for (int i = 0; i < 3; i++)
+		CHECK(ratelimit_take(&rl, 0, 1000, &suppressed));
+	CHECK(ratelimit_take(&rl, 100, 1000, &suppressed)); /* one back */
+	CHECK(!ratelimit_take(&rl, 99, 1000, &suppressed));
+	CHECK(!ratelimit_take(&rl, 50, 1000, &suppressed));
+	CHECK_EQ(rl.tokens, 0);
+}
+
 TEST(ratelimit_takes_n_at_once_or_none)
 {
 	struct ratelimit rl;

@@ -16,6 +16,10 @@ static void refill(struct ratelimit *rl, u64 now, u64 freq)
 
 	if (ticks_per_token == 0)
 		ticks_per_token = 1;
+	/* A core that read the counter before another refilled: no time
+	 * has passed for it (now - last would wrap to a full burst). */
+	if (now <= rl->last)
+		return;
 	earned = (now - rl->last) / ticks_per_token;
 	if (earned == 0)
 		return;
@@ -35,11 +39,16 @@ bool ratelimit_take_n(struct ratelimit *rl, u32 n, u64 now, u64 freq)
 
 bool ratelimit_take(struct ratelimit *rl, u64 now, u64 freq, u32 *suppressed)
 {
-	if (!ratelimit_take_n(rl, 1, now, freq)) {
+	bool ok;
+
+	spin_lock(&rl->lock);
+	ok = ratelimit_take_n(rl, 1, now, freq);
+	if (ok) {
+		*suppressed = rl->suppressed;
+		rl->suppressed = 0;
+	} else {
 		rl->suppressed++;
-		return false;
 	}
-	*suppressed = rl->suppressed;
-	rl->suppressed = 0;
-	return true;
+	spin_unlock(&rl->lock);
+	return ok;
 }
