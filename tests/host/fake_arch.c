@@ -213,6 +213,9 @@ void gic_send_ipi(unsigned cpu)
 
 static void count_irq_call(u32 intid)
 {
+	if (fake.watched_lock &&
+	    fake.watched_lock->next == fake.watched_lock->owner)
+		fake.irq_call_unlocked = true;
 	fake.irq_calls[intid % FAKE_IRQS]++;
 	fake.irq_calls_all++;
 }

@@ -45,7 +45,10 @@ struct fake_arch {
 	unsigned irq_calls_all;		    /* and for all of them */
 	unsigned deactivated;		    /* gic_deactivate calls */
 	bool irq_active_cleared[FAKE_IRQS]; /* gic_irq_clear_active() */
-	u32 acks[8];			    /* what gic_ack returns, in turn */
+	/* A lock to watch: did a gic_irq_*() call come without it held? */
+	const struct spinlock *watched_lock;
+	bool irq_call_unlocked;
+	u32 acks[8]; /* what gic_ack returns, in turn */
 	unsigned ack_count;
 };
 

@@ -491,3 +491,20 @@ TEST(vgic_restart_ends_a_timer_tick_left_active)
 	CHECK(!fake.irq_pending[GIC_VTIMER_IRQ]);
 	CHECK(!fake.irq_enabled[GIC_VTIMER_IRQ]);
 }
+
+/*
+ * A VM's reset rewrites what the cores of its off vCPUs may touch from
+ * their idle loops (an interrupt arriving there is queued under the
+ * lock): it holds the lock too (issue 9 §3).
+ */
+TEST(vgic_reset_holds_the_lock)
+{
+	struct vm *vm = running_vm(2, true);
+
+	fake.watched_lock = &vm->vgic.lock;
+	vgic_reset(vm);
+	CHECK(fake.irq_calls_all > 0);
+	CHECK(!fake.irq_call_unlocked);
+	CHECK(vm->vgic.lock.next == vm->vgic.lock.owner);
+	fake.watched_lock = NULL;
+}

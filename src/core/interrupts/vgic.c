@@ -96,11 +96,16 @@ void vgic_init(struct vm *vm)
 	vm->vgic.lock = (struct spinlock)SPINLOCK_INIT;
 }
 
-/* Forget every SPI's state, here and in the physical GIC. */
+/*
+ * Forget every SPI's state, here and in the physical GIC. Under the lock:
+ * the cores of the VM's off vCPUs still take interrupts in their idle
+ * loops and queue them here (vgic_hw_irq()).
+ */
 void vgic_reset(struct vm *vm)
 {
 	struct vgic *g = &vm->vgic;
 
+	spin_lock(&g->lock);
 	g->ctlr = 0;
 	init_spis(vm);
 	g->typer = vgic_typer(vm);
@@ -118,6 +123,7 @@ void vgic_reset(struct vm *vm)
 		init_private(&vm->vcpus[i].vgic);
 		vm->vcpus[i].vgic.dist_off = true;
 	}
+	spin_unlock(&g->lock);
 }
 
 /*
