@@ -303,6 +303,8 @@ void gic_vcpu_reset(void)
 void gic_vcpu_park(void)
 {
 	fake.vcpu_parked = true;
+	if (fake.vcpu_park_hook)
+		fake.vcpu_park_hook();
 }
 
 void gic_set_refill_irq(bool on)

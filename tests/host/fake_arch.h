@@ -38,6 +38,7 @@ struct fake_arch {
 	struct gic_lr lr[FAKE_LRS];
 	bool refill_irq;
 	bool vcpu_parked; /* gic_vcpu_park() since the last gic_vcpu_reset() */
+	void (*vcpu_park_hook)(void); /* called by gic_vcpu_park() */
 	bool irq_enabled[FAKE_IRQS];
 	bool irq_pending[FAKE_IRQS];
 	unsigned irq_route[FAKE_IRQS];

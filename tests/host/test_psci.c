@@ -136,6 +136,34 @@ TEST(psci_system_reset_and_last_cpu_off)
 	CHECK_EQ(vm->state, VM_STOPPING);
 }
 
+/* A sibling's CPU_ON while the vCPU is on its way off (issue 9 §3). */
+static struct vm *racing_vm;
+static s64 racing_on;
+
+static void sibling_cpu_on(void)
+{
+	racing_on = call(&racing_vm->vcpus[0], PSCI_CPU_ON | PSCI_SMC64, 1,
+			 ENTRY, 0);
+}
+
+/*
+ * CPU_OFF, and a sibling's CPU_ON landing as the vCPU leaves its guest:
+ * the CPU_ON was told SUCCESS, so the vCPU must come back on.
+ */
+TEST(psci_cpu_on_racing_cpu_off_is_not_lost)
+{
+	struct vm *vm = racing_vm = fixture_vm(2);
+
+	vm->vcpus[0].state = VCPU_ON;
+	vm->vcpus[1].state = VCPU_ON;
+	fake.vcpu_park_hook = sibling_cpu_on;
+	CHECK(FAKE_NORETURN(call(&vm->vcpus[1], PSCI_CPU_OFF, 0, 0, 0)));
+	fake.vcpu_park_hook = NULL;
+	CHECK_EQ(racing_on, PSCI_SUCCESS);
+	CHECK_EQ(vm->vcpus[1].state, VCPU_ON_PENDING);
+	CHECK_EQ(vm->vcpus[1].entry, ENTRY);
+}
+
 TEST(smccc_routing)
 {
 	struct vcpu *v = &fixture_vm(1)->vcpus[0];

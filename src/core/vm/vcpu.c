@@ -47,17 +47,23 @@ static void begin_stop_locked(struct vm *vm, enum vm_state how, const char *why)
 	}
 }
 
+/* Leave the guest of a vCPU already marked off, and go idle. */
+static noreturn void leave_guest(struct vcpu *vcpu)
+{
+	gic_vcpu_park();
+	wake(vcpu->vm->vcpus[0].cpu); /* vCPU 0's core may be waiting for us */
+	arch_cpu_reset_stack_and_idle();
+}
+
 /* Leave the guest for good: mark the vCPU off and go idle. */
 static noreturn void park(struct vcpu *vcpu)
 {
 	struct vm *vm = vcpu->vm;
 
-	gic_vcpu_park();
 	spin_lock(&vm->lock);
 	vcpu->state = VCPU_OFF;
 	spin_unlock(&vm->lock);
-	wake(vm->vcpus[0].cpu); /* vCPU 0's core may be waiting for us */
-	arch_cpu_reset_stack_and_idle();
+	leave_guest(vcpu);
 }
 
 noreturn void vm_stop(struct vcpu *self, enum vm_state how, const char *why)
@@ -103,7 +109,8 @@ noreturn void vcpu_power_off(struct vcpu *vcpu)
 	if (all_vcpus_off(vm))
 		begin_stop_locked(vm, VM_STOPPING, "all vCPUs off");
 	spin_unlock(&vm->lock);
-	park(vcpu);
+	/* Off in one locked step: a sibling's CPU_ON from now on stands. */
+	leave_guest(vcpu);
 }
 
 int vcpu_power_on(struct vm *vm, unsigned id, u64 entry, u64 arg)
