@@ -508,3 +508,25 @@ TEST(vgic_reset_holds_the_lock)
 	CHECK(vm->vgic.lock.next == vm->vgic.lock.owner);
 	fake.watched_lock = NULL;
 }
+
+/*
+ * The guest unpends (ICPENDR) a forwarded SPI that fired at EL2 while its
+ * enable was off, so it waits in the queue, active in the GIC: the
+ * physical interrupt is ended too, or it could never fire again (issue 9
+ * §3, found by reading).
+ */
+TEST(vgic_unpending_a_waiting_hw_interrupt_ends_it_in_the_gic)
+{
+	struct vm *vm = running_vm(1, true);
+	struct vcpu *v = &vm->vcpus[0];
+	u32 bit = 1u << (FIXTURE_SPI_A % 32);
+
+	fake.irq_active_cleared[FIXTURE_SPI_A] = false; /* the VM's reset's */
+	vgic_hw_irq(v, FIXTURE_SPI_A);
+	CHECK_EQ(fake.lr[0].state, 0);
+	CHECK(!fake.irq_active_cleared[FIXTURE_SPI_A]);
+	mmio_write(v, GICD + 0x280 + 4 * (FIXTURE_SPI_A / 32), 4, bit);
+	CHECK(fake.irq_active_cleared[FIXTURE_SPI_A]);
+	CHECK_EQ(mmio_read(v, GICD + 0x200 + 4 * (FIXTURE_SPI_A / 32), 4) & bit,
+		 0);
+}

@@ -127,6 +127,10 @@ static void set_pending(const struct target *t, struct virq *q, bool on)
 	if (q->hw) {
 		/* The physical interrupt fires and comes back through EL2. */
 		gic_irq_set_pending(q->intid, hw_cpu(t, q), on);
+		/* One taken at EL2 and waiting for a list register is active
+		 * in the GIC: nothing but this would ever end it. */
+		if (!on && q->pending && !q->in_lr)
+			gic_irq_clear_active(q->intid, hw_cpu(t, q));
 		if (!on)
 			q->pending = q->repend = false;
 	} else if (on) {
