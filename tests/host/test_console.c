@@ -214,6 +214,14 @@ TEST(console_drops_an_escape_sequence_split_across_writes)
 	CHECK(console_is("[a] / # ls\r\n"));
 }
 
+/* An unfinished sequence ends at a newline, which still ends the line. */
+TEST(console_unfinished_escape_ends_at_a_newline)
+{
+	two_vms();
+	put(VM_A, "a\x1b[12\nnext 34\n");
+	CHECK(console_is("[a] a\r\n[a] next 34\r\n"));
+}
+
 /* Another core, writing while this one drains: its drain must not wait. */
 static void write_while_draining(void)
 {

@@ -106,6 +106,10 @@ enum escape_state { ESC_NONE, ESC_STARTED, ESC_CSI };
  */
 static bool in_escape(struct ring *r, u8 c)
 {
+	/* A control byte (newline...) ends an unfinished sequence and
+	 * counts as itself: a VM's stray ESC cannot swallow its lines. */
+	if (c < 0x20 && c != 0x1b)
+		r->escape = ESC_NONE;
 	switch (r->escape) {
 	case ESC_STARTED:
 		r->escape = c == '[' ? ESC_CSI : ESC_NONE;
