@@ -93,8 +93,10 @@ for plat in "${PLATFORMS[@]}"; do
 		console-test BOOT=uboot STEPS=tests/uboot-demo.steps
 	# A VM flooding the console must not slow a quiet VM's console call
 	# (counted in instructions under -icount, so it is deterministic).
+	# Each run ends by itself in ~15 s; the limit only catches a hang, so
+	# it is as wide as the boot tests' (a busy host is slower, not wrong).
 	[[ $first ]] && check "$plat/console-beside-flood" "${mk[@]}" \
-		BENCH_OUT="$BUILD/bench" BENCH_ONLY=console \
+		BENCH_OUT="$BUILD/bench" BENCH_ONLY=console BENCH_TIMEOUT=600 \
 		CONFIG=bench/configs/bench bench-platform
 	for dir in tests/configs/*/; do
 		[[ -f $dir/expect ]] || continue
