@@ -50,6 +50,14 @@ u64 arch_counter_freq(void)
 void arch_idle_wait(void)
 {
 }
+void arch_wake_at(u64 when)
+{
+	fake.wake_at = when;
+}
+void arch_wake_cancel(void)
+{
+	fake.wake_at = 0;
+}
 
 void arch_clean_dcache_range(void *va, size_t len)
 {

@@ -20,6 +20,7 @@ struct fake_arch {
 	void *cpu_local[8];    /* arch_cpu_local() of each core */
 	u64 now;	       /* what arch_counter() returns */
 	u64 counter_step;      /* and how much it moves on at each call */
+	u64 wake_at;	       /* arch_wake_at()'s alarm, 0 if none */
 	u64 ipis;	       /* bit n: an IPI was sent to core n */
 	unsigned cache_cleans; /* arch_clean_dcache_range calls */
 	size_t zeroed;	       /* bytes arch_zero_to_poc zeroed */

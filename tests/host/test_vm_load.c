@@ -64,8 +64,9 @@ TEST(vm_boot_zeroes_what_no_image_writes)
 	free(ram);
 }
 
-/* While its vCPU 0's core loads it, a VM starts no vCPU and a restart
- * request changes nothing (it is starting afresh already). */
+/* While its vCPU 0's core loads it, a VM starts no vCPU, and a restart
+ * request only wakes that core (it is starting afresh already, but may be
+ * waiting out a reset storm's back-off, which the operator ends). */
 TEST(a_loading_vm_starts_nothing)
 {
 	u8 *ram;
@@ -79,6 +80,6 @@ TEST(a_loading_vm_starts_nothing)
 	CHECK_EQ(vm->vcpus[1].state, VCPU_OFF);
 	vm_request_restart(vm);
 	CHECK_EQ(vm->state, VM_LOADING);
-	CHECK_EQ(fake.ipis, 0);
+	CHECK_EQ(fake.ipis, 1u << vm->vcpus[0].cpu);
 	free(ram);
 }

@@ -100,6 +100,7 @@ void cpu_init_el2(void)
 	write_sysreg(hstr_el2, 0);
 	write_sysreg(cnthctl_el2, CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
 	write_sysreg(cntvoff_el2, 0);
+	write_sysreg(cnthp_ctl_el2, 0); /* its reset value is UNKNOWN */
 	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
 	write_sysreg(vtcr_el2, VTCR_VALUE | (cpu_pa_range() << VTCR_PS_SHIFT));
 	isb();
@@ -108,6 +109,21 @@ void cpu_init_el2(void)
 void arch_idle_wait(void)
 {
 	__asm__ volatile("dsb sy; wfi" ::: "memory");
+}
+
+/* The EL2 physical timer: it compares with the counter arch_counter()
+ * reads, and no guest can reach it. */
+void arch_wake_at(u64 when)
+{
+	write_sysreg(cnthp_cval_el2, when);
+	write_sysreg(cnthp_ctl_el2, CNT_CTL_ENABLE);
+	isb();
+}
+
+void arch_wake_cancel(void)
+{
+	write_sysreg(cnthp_ctl_el2, 0);
+	isb();
 }
 
 static u64 smc(u64 fid, u64 a1, u64 a2, u64 a3)

@@ -146,11 +146,9 @@ static void init_redistributor(u64 rd)
 	*reg32(rd + GICR_SGI + IGROUPR) = ~0u;
 	*reg32(rd + GICR_SGI + ICENABLER) = ~0u;
 	for (u32 id = 0; id < GIC_FIRST_SPI; id++)
-		prio[id] = GUEST_IRQ_PRIORITY;
-	prio[GIC_HYP_IPI] = HYP_PRIORITY;
-	prio[GIC_MAINT_IRQ] = HYP_PRIORITY;
-	*reg32(rd + GICR_SGI + ISENABLER) =
-		(1u << GIC_HYP_IPI) | (1u << GIC_MAINT_IRQ);
+		prio[id] = GIC_HYP_IRQS >> id & 1 ? HYP_PRIORITY
+						  : GUEST_IRQ_PRIORITY;
+	*reg32(rd + GICR_SGI + ISENABLER) = GIC_HYP_IRQS;
 }
 
 void gic_init_cpu(void)

@@ -95,12 +95,9 @@ void gic_init_cpu(void)
 	*reg(platform.gicd_base, GICD_ICENABLER) = ~0u;
 	for (u32 id = 0; id < GIC_FIRST_SPI; id++)
 		*reg8(platform.gicd_base, GICD_IPRIORITYR + id) =
-			GUEST_IRQ_PRIORITY;
-	*reg8(platform.gicd_base, GICD_IPRIORITYR + GIC_HYP_IPI) = HYP_PRIORITY;
-	*reg8(platform.gicd_base, GICD_IPRIORITYR + GIC_MAINT_IRQ) =
-		HYP_PRIORITY;
-	*reg(platform.gicd_base, GICD_ISENABLER) =
-		(1u << GIC_HYP_IPI) | (1u << GIC_MAINT_IRQ);
+			GIC_HYP_IRQS >> id & 1 ? HYP_PRIORITY
+					       : GUEST_IRQ_PRIORITY;
+	*reg(platform.gicd_base, GICD_ISENABLER) = GIC_HYP_IRQS;
 	*reg(platform.gicc_base, GICC_PMR) = 0xff;
 	*reg(platform.gicc_base, GICC_CTLR) = GICC_CTLR_VALUE;
 }

@@ -24,6 +24,10 @@ u64 arch_counter_freq(void);
 
 /* Sleep until an interrupt is pending (e.g. gic_send_ipi's). */
 void arch_idle_wait(void);
+/* Raise GIC_HYP_TIMER_IRQ on this core once arch_counter() reaches `when`
+ * (an idle core's alarm clock); arch_wake_cancel() lowers it again. */
+void arch_wake_at(u64 when);
+void arch_wake_cancel(void);
 
 /* Make guest memory written through the hypervisor's cacheable mapping
  * visible to a guest running with caches off, and to instruction fetch. */

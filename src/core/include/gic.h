@@ -12,12 +12,16 @@
 
 #include "types.h"
 
-#define GIC_HYP_IPI    0  /* the SGI the hypervisor signals its cores with */
-#define GIC_MAINT_IRQ  25 /* the virtual interface's maintenance PPI */
-#define GIC_VTIMER_IRQ 27
-#define GIC_PTIMER_IRQ 30
-#define GIC_SPURIOUS   1020
-#define GIC_FIRST_SPI  32
+#define GIC_HYP_IPI	  0  /* the SGI the hypervisor signals its cores with */
+#define GIC_MAINT_IRQ	  25 /* the virtual interface's maintenance PPI */
+#define GIC_HYP_TIMER_IRQ 26 /* the EL2 physical timer: arch_wake_at() */
+#define GIC_VTIMER_IRQ	  27
+#define GIC_PTIMER_IRQ	  30
+#define GIC_SPURIOUS	  1020
+#define GIC_FIRST_SPI	  32
+/* The SGI and PPIs the hypervisor takes for itself on every core. */
+#define GIC_HYP_IRQS                                                           \
+	(1u << GIC_HYP_IPI | 1u << GIC_MAINT_IRQ | 1u << GIC_HYP_TIMER_IRQ)
 
 void gic_init_distributor(void);
 /* This core's interface and the PPIs every core takes. */

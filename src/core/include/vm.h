@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "pagetable.h"
 #include "ratelimit.h"
+#include "restart_backoff.h"
 #include "spinlock.h"
 #include "vgic.h"
 #include "vuart.h"
@@ -74,6 +75,11 @@ struct vm {
 	struct vuart vuart; /* its console device, if the config gives one */
 	u64 counter_offset; /* CNTVOFF: its virtual counter is 0 at boot */
 	struct ratelimit log_limit; /* hypervisor messages about it */
+	/* Restarts: vCPU 0's core loads a VM_LOADING VM once arch_counter()
+	 * reaches restart_at; a storm of its own restarts pushes that out. */
+	struct restart_backoff backoff;
+	u64 restart_at;
+	bool restart_by_console; /* the operator's: never waits */
 };
 
 /* Build every VM from bh_config and print the boot table. */
@@ -117,8 +123,14 @@ bool vm_ipa_to_pa(const struct vm *vm, ipaddr_t ipa, u64 len, paddr_t *pa);
 /* Clean and invalidate all of the VM's RAM from the data caches. */
 void vm_clean_dcache(const struct vm *vm);
 
-/* A guest-triggered message: printed unless the VM's rate limit says no. */
+/*
+ * A guest-triggered message: a warning (vm_log) or news (vm_log_info),
+ * printed unless the VM's rate limit says no. Every line a guest can make
+ * the hypervisor print goes through one of these.
+ */
 void vm_log(struct vm *vm, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void vm_log_info(struct vm *vm, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Say how many of the VM's messages its log rate limit held back, if any. */

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Physical interrupts taken at EL2: the hypervisor's own IPI, the virtual
- * interface's maintenance interrupt, the console UART's, and interrupts
- * forwarded to the vCPU of this core, which the guest will deactivate
- * itself.
+ * Physical interrupts taken at EL2: the hypervisor's own IPI and timer,
+ * the virtual interface's maintenance interrupt, the console UART's, and
+ * interrupts forwarded to the vCPU of this core, which the guest will
+ * deactivate itself.
  */
 #include "irq.h"
 #include "arch.h"
@@ -22,6 +22,9 @@ void irq_handle(struct vcpu *vcpu, u32 intid)
 		vgic_flush(vcpu);
 		gic_deactivate(intid);
 	} else if (intid == GIC_HYP_IPI || intid == GIC_MAINT_IRQ) {
+		gic_deactivate(intid);
+	} else if (intid == GIC_HYP_TIMER_IRQ) {
+		arch_wake_cancel(); /* a level: lowered before deactivation */
 		gic_deactivate(intid);
 	} else if (intid == platform.uart_irq) {
 		/* Typed bytes, or transmit FIFO room for what a full one
@@ -44,8 +47,8 @@ static enum exit_cause irq_exit_cause(u32 intid)
 {
 	if (intid == GIC_MAINT_IRQ)
 		return EXIT_MAINTENANCE;
-	if (intid == platform.uart_irq)
-		return EXIT_OTHER; /* the hypervisor's console */
+	if (intid == platform.uart_irq || intid == GIC_HYP_TIMER_IRQ)
+		return EXIT_OTHER; /* the hypervisor's console or timer */
 	return EXIT_IRQ;
 }
 

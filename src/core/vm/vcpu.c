@@ -79,6 +79,7 @@ void vm_request_restart(struct vm *vm)
 	static const char why[] = "restarted from the console";
 
 	spin_lock(&vm->lock);
+	vm->restart_by_console = true;
 	if (vm->state == VM_STOPPED) {
 		/* Its vCPUs are off: vCPU 0's core reloads it. */
 		vm->state = VM_RESETTING;
@@ -86,6 +87,11 @@ void vm_request_restart(struct vm *vm)
 		spin_lock(&stop_count_lock);
 		vms_stopped--;
 		spin_unlock(&stop_count_lock);
+		wake(vm->vcpus[0].cpu);
+	} else if (vm->state == VM_LOADING) {
+		/* Perhaps waiting out a reset storm's back-off: no more. */
+		restart_backoff_clear(&vm->backoff);
+		vm->restart_at = 0;
 		wake(vm->vcpus[0].cpu);
 	} else {
 		begin_stop_locked(vm, VM_RESETTING, why);
@@ -156,17 +162,59 @@ static void set_state(struct vm *vm, enum vm_state state)
 	spin_unlock(&vm->lock);
 }
 
+/* With vm->lock held: how long a restart the VM asked for itself waits. */
+static u32 restart_wait_ms(struct vm *vm, u64 now, bool *storm_began)
+{
+	u64 ran_ms = (now - vm->counter_offset) * 1000 / arch_counter_freq();
+
+	*storm_began = false;
+	if (vm->restart_by_console) {
+		vm->restart_by_console = false;
+		restart_backoff_clear(&vm->backoff);
+		return 0;
+	}
+	return restart_backoff_next(&vm->backoff, ran_ms, storm_began);
+}
+
+/*
+ * On vCPU 0's core, every vCPU of a restarting VM off: it loads again
+ * once restart_at has come (leader_duties()). The lines it prints go
+ * through the VM's own rate limit: a guest can restart at will.
+ */
+static void schedule_restart(struct vm *vm)
+{
+	u64 now = arch_counter();
+	bool storm_began;
+	u32 wait_ms;
+
+	spin_lock(&vm->lock);
+	wait_ms = restart_wait_ms(vm, now, &storm_began);
+	vm->restart_at = now + wait_ms * arch_counter_freq() / 1000;
+	vm->state = VM_LOADING;
+	spin_unlock(&vm->lock);
+	if (storm_began)
+		vm_log(vm,
+		       "restarts itself too often (%u times in a row, each "
+		       "within %u ms of its start): each restart now waits, "
+		       "from %u ms doubling up to %u ms",
+		       vm->backoff.quick_in_a_row, RESTART_QUICK_MS,
+		       RESTART_FIRST_WAIT_MS, CONFIG_RESTART_BACKOFF_MAX_MS);
+	if (wait_ms)
+		vm_log_info(vm, "restarting in %u ms (%s)", wait_ms,
+			    vm->stop_reason);
+	else
+		vm_log_info(vm, "restarting (%s)", vm->stop_reason);
+}
+
 /* On vCPU 0's core, once every vCPU of a stopping VM is off. */
 static void finish_stop(struct vm *vm)
 {
 	console_vm_settle(vm->id);
-	vm_report_suppressed(vm);
 	if (vm->state == VM_RESETTING) {
-		log_info("VM '%s' restarting (%s)", vm->cfg->name,
-			 vm->stop_reason);
-		set_state(vm, VM_LOADING);
+		schedule_restart(vm);
 		return;
 	}
+	vm_report_suppressed(vm);
 	set_state(vm, VM_STOPPED);
 	log_info("VM '%s' stopped (%s)", vm->cfg->name, vm->stop_reason);
 	count_stopped_vm();
@@ -185,9 +233,27 @@ static void load_and_run(struct vm *vm)
 	set_state(vm, VM_RUNNING);
 }
 
+/* A VM_LOADING VM's load is due now; else this core's alarm is set for
+ * when it is, and the core waits in its idle loop, serving interrupts. */
+static bool load_due(struct vm *vm)
+{
+	u64 at, now = arch_counter();
+	bool load;
+
+	spin_lock(&vm->lock);
+	load = vm->state == VM_LOADING;
+	at = vm->restart_at;
+	spin_unlock(&vm->lock);
+	if (load && now < at) {
+		arch_wake_at(at);
+		return false;
+	}
+	return load;
+}
+
 static void leader_duties(struct vm *vm)
 {
-	bool done, load;
+	bool done;
 
 	spin_lock(&vm->lock);
 	done = (vm->state == VM_STOPPING || vm->state == VM_RESETTING) &&
@@ -195,10 +261,7 @@ static void leader_duties(struct vm *vm)
 	spin_unlock(&vm->lock);
 	if (done)
 		finish_stop(vm);
-	spin_lock(&vm->lock);
-	load = vm->state == VM_LOADING;
-	spin_unlock(&vm->lock);
-	if (load)
+	if (load_due(vm))
 		load_and_run(vm);
 }
 

@@ -246,22 +246,37 @@ unsigned vm_count(void)
 	return (unsigned)bh_config.vm_count;
 }
 
-void vm_log(struct vm *vm, const char *fmt, ...)
+static void vm_vlog(struct vm *vm, int level, const char *fmt, va_list ap)
 {
 	char msg[160];
 	u32 suppressed;
-	va_list ap;
 
 	if (!ratelimit_take(&vm->log_limit, arch_counter(), arch_counter_freq(),
 			    &suppressed))
 		return;
-	va_start(ap, fmt);
 	vformat(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	if (suppressed)
 		log_warn("VM '%s': %u messages suppressed (rate limit)",
 			 vm->cfg->name, suppressed);
-	log_warn("VM '%s' %s", vm->cfg->name, msg);
+	log_printf(level, "VM '%s' %s", vm->cfg->name, msg);
+}
+
+void vm_log(struct vm *vm, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vm_vlog(vm, LOG_WARN, fmt, ap);
+	va_end(ap);
+}
+
+void vm_log_info(struct vm *vm, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vm_vlog(vm, LOG_INFO, fmt, ap);
+	va_end(ap);
 }
 
 void vm_report_suppressed(struct vm *vm)
