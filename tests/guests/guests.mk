@@ -13,7 +13,7 @@ GUEST_DIR ?= $(BUILD)/guests/armv8
 Q ?= @
 
 GUEST_SRC := tests/guests
-GUEST_SCENARIOS := hello heartbeat beacon reader victim psci smc traps flood storm \
+GUEST_SCENARIOS := hello heartbeat beacon reader victim psci smc traps flood storm vcpu_reset \
 	irq_timer irq_rtc_owner irq_rtc_intruder irq_sgi irq_bystander \
 	irq_priority irq_hostile irq_victim
 GUEST_COMMON := crt0.S console.c exception.c format.c gic.c irq.c psci_calls.c \

@@ -178,13 +178,11 @@ void arch_stage2_tlb_flush(paddr_t root, unsigned vmid)
 				 : "memory");
 }
 
-/* EL1 state a (re)started vCPU must not inherit: MMU on, running timers. */
+/* Nothing of a vCPU's last run survives its (re)start (vcpu_reset.S). */
 static void reset_el1(void)
 {
+	vcpu_reset_el1_el0();
 	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
-	write_sysreg(cntv_ctl_el0, 0);
-	write_sysreg(cntp_ctl_el0, 0);
-	write_sysreg(cntkctl_el1, 0);
 }
 
 noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg)

@@ -7,10 +7,30 @@
 
 #include "start.inc"
 
+/*
+ * What the vCPU found at entry in the registers start-up overwrites:
+ * struct entry_state (guest.h) per vCPU. In .data, which zero_bss leaves,
+ * and with the MMU off: only this vCPU's slot is written.
+ */
+.macro save_entry_state tmp0, tmp1, tmp2
+	mrs	\tmp0, mpidr_el1
+	and	\tmp0, \tmp0, #(GUEST_MAX_VCPUS - 1)
+	adrp	\tmp1, guest_entry_state
+	add	\tmp1, \tmp1, :lo12:guest_entry_state
+	add	\tmp1, \tmp1, \tmp0, lsl #5
+	mrs	\tmp2, sctlr_el1
+	str	\tmp2, [\tmp1]
+	mrs	\tmp2, vbar_el1
+	str	\tmp2, [\tmp1, #8]
+	mov	\tmp2, sp
+	str	\tmp2, [\tmp1, #16]
+.endm
+
 	.section .text.boot, "ax"
 	.global _start
 _start:
 	mov	x19, x0
+	save_entry_state x1, x2, x3
 	init_el1 x1, vectors
 	zero_bss x1, x2
 	set_stack x1, x2
@@ -22,12 +42,20 @@ _start:
 	.global secondary_entry
 secondary_entry:
 	mov	x19, x0
+	save_entry_state x1, x2, x3
 	init_el1 x1, vectors
 	set_stack x1, x2
 	mov	x0, x19
 	bl	guest_secondary_start
 	b	.
 
+	.data
+	.balign	32
+	.global	guest_entry_state
+guest_entry_state:
+	.fill	GUEST_MAX_VCPUS * 4, 8, 0
+
+	.text
 no_stack:
 	ldr	w0, =PSCI_CPU_OFF
 	hvc	#0

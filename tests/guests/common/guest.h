@@ -142,6 +142,13 @@ struct tick_result {
 struct tick_result ticker_run(uint32_t ticks, uint32_t hz);
 
 /* Time (time.c): the virtual counter, which -icount keeps deterministic. */
+/* What vCPU i found at entry in the registers start-up overwrites
+ * (crt0.S), to check the hypervisor's reset state. */
+struct entry_state {
+	uint64_t sctlr_el1, vbar_el1, sp, unused;
+};
+extern struct entry_state guest_entry_state[];
+
 uint64_t counter_now(void);
 uint64_t counter_freq(void);
 void delay_us(uint64_t us);

@@ -50,6 +50,9 @@ bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *frame, u64 esr);
 
 /* Assembly helpers (boot.S, vectors.S). */
 noreturn void enter_guest(u64 entry, u64 arg, u64 stack_top);
+/* vcpu_reset.S: zero the FP/SIMD and EL1/EL0 registers a guest can write,
+ * but SCTLR_EL1. */
+void vcpu_reset_el1_el0(void);
 void secondary_entry(void);
 extern char el2_vectors[];
 
