@@ -74,6 +74,37 @@ static void check_queries(void)
 	      PSCI_TOS_NOT_PRESENT);
 }
 
+/*
+ * CPU_SUSPEND waits until an interrupt is pending, as the guest asked: here
+ * the virtual timer's, 20 ms ahead, with IRQs masked (it wakes the vCPU,
+ * and is then acknowledged by hand).
+ */
+static void check_cpu_suspend(void)
+{
+	uint64_t due = counter_now() + counter_freq() / 50, woke;
+	int32_t ret;
+	uint32_t ack;
+
+	gic_init();
+	gic_enable(GIC_PPI_VTIMER, 0x80);
+	write_sysreg(cntv_cval_el0, due);
+	write_sysreg(cntv_ctl_el0, 1);
+	isb();
+	ret = smccc_status(CONDUIT_HVC, PSCI_CPU_SUSPEND, 0, 0, 0);
+	woke = counter_now();
+	write_sysreg(cntv_ctl_el0, 0);
+	isb();
+	ack = gic_ack();
+	gic_eoi(ack);
+	gic_disable(GIC_PPI_VTIMER);
+	check("CPU_SUSPEND", CONDUIT_HVC, ret, PSCI_SUCCESS);
+	printf("CPU_SUSPEND returned %s the timer was due, with INTID %u "
+	       "pending: %s\n",
+	       woke >= due ? "after" : "before", gic_intid(ack),
+	       woke >= due && gic_intid(ack) == GIC_PPI_VTIMER ? "ok"
+							       : "WRONG");
+}
+
 /* Poll (with YIELD) until vCPU 1 reports OFF, or give up. */
 static int32_t wait_vcpu1_off(void)
 {
@@ -170,6 +201,7 @@ void guest_main(unsigned long x0)
 	}
 	printf("psci test on vCPU %u\n", this_vcpu());
 	check_queries();
+	check_cpu_suspend();
 	check_vcpu1_life();
 	printf("first boot: resetting\n");
 	mark_free_ram();

@@ -49,6 +49,7 @@ u64 arch_counter_freq(void)
 }
 void arch_idle_wait(void)
 {
+	fake.idle_waits++;
 }
 void arch_wake_at(u64 when)
 {

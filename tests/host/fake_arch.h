@@ -21,6 +21,7 @@ struct fake_arch {
 	u64 now;	       /* what arch_counter() returns */
 	u64 counter_step;      /* and how much it moves on at each call */
 	u64 wake_at;	       /* arch_wake_at()'s alarm, 0 if none */
+	unsigned idle_waits;   /* arch_idle_wait() calls */
 	u64 ipis;	       /* bit n: an IPI was sent to core n */
 	unsigned cache_cleans; /* arch_clean_dcache_range calls */
 	size_t zeroed;	       /* bytes arch_zero_to_poc zeroed */

@@ -530,3 +530,23 @@ TEST(vgic_unpending_a_waiting_hw_interrupt_ends_it_in_the_gic)
 	CHECK_EQ(mmio_read(v, GICD + 0x200 + 4 * (FIXTURE_SPI_A / 32), 4) & bit,
 		 0);
 }
+
+/* PSCI CPU_SUSPEND sleeps (WFI at EL2) only when nothing is pending for
+ * the vCPU: a pending SGI returns at once, a disabled one does not wake. */
+TEST(vgic_cpu_suspend_waits_unless_an_interrupt_is_pending)
+{
+	struct vm *vm = running_vm(1, true);
+	struct vcpu *v = &vm->vcpus[0];
+
+	vcpu_suspend(v);
+	CHECK_EQ(fake.idle_waits, 1);
+	vgic_sgi1r(v, 3ULL << 24 | 1); /* SGI 3, still disabled */
+	vcpu_suspend(v);
+	CHECK_EQ(fake.idle_waits, 2);
+	enable_sgis(v, 1u << 3);
+	vcpu_suspend(v);
+	CHECK_EQ(fake.idle_waits, 2);
+	CHECK_EQ(guest_take(), 3);
+	vcpu_suspend(v);
+	CHECK_EQ(fake.idle_waits, 3);
+}

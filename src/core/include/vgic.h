@@ -96,6 +96,9 @@ void vgic_hw_irq(struct vcpu *vcpu, u32 intid);
 /* Before returning to the guest: list registers up to date. */
 void vgic_flush(struct vcpu *vcpu);
 bool vgic_needs_flush(const struct vcpu *vcpu);
+/* On the vCPU's own core: does an interrupt wait for it (pending in a list
+ * register, or for one)? Flushes first, so nothing queued is missed. */
+bool vgic_vcpu_has_pending(struct vcpu *vcpu);
 /* LR_PENDING / LR_ACTIVE of an interrupt (0 when not in a list register). */
 u8 vgic_lr_state_locked(const struct vcpu *vcpu, const struct virq *q);
 

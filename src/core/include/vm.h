@@ -114,6 +114,9 @@ void vcpu_check_requests(struct vcpu *vcpu);
 
 /* The running vCPU powers itself off (PSCI CPU_OFF). */
 noreturn void vcpu_power_off(struct vcpu *vcpu);
+/* PSCI CPU_SUSPEND: on the vCPU's own core, wait (WFI at EL2) until an
+ * interrupt for it is pending, or the hypervisor signals the core. */
+void vcpu_suspend(struct vcpu *vcpu);
 /* PSCI CPU_ON of a sibling; returns a PSCI status. */
 int vcpu_power_on(struct vm *vm, unsigned id, u64 entry, u64 arg);
 

@@ -477,6 +477,21 @@ u8 vgic_lr_state_locked(const struct vcpu *vcpu, const struct virq *q)
 	return gic_lr_state(q->lr);
 }
 
+bool vgic_vcpu_has_pending(struct vcpu *vcpu)
+{
+	struct vgic *g = &vcpu->vm->vgic;
+	bool pending;
+
+	spin_lock(&g->lock);
+	flush_locked(vcpu);
+	pending = vcpu->vgic.waiting;
+	for (unsigned n = 0; n < nr_lrs && !pending; n++)
+		pending = (vcpu->vgic.lr_used >> n & 1) &&
+			  (gic_lr_state(n) & LR_PENDING);
+	spin_unlock(&g->lock);
+	return pending;
+}
+
 bool vgic_needs_flush(const struct vcpu *vcpu)
 {
 	const struct vgic_cpu *c = &vcpu->vgic;

@@ -124,7 +124,8 @@ void psci_call(struct vcpu *vcpu, u64 regs[SMCCC_REGS])
 		ret = PSCI_VERSION_1_1;
 		break;
 	case FN(PSCI_CPU_SUSPEND):
-		/* A vCPU owns its core: returning at once is a valid wake-up. */
+		/* Every state is entered as standby: a wake-up returns. */
+		vcpu_suspend(vcpu);
 		ret = PSCI_SUCCESS;
 		break;
 	case FN(PSCI_MIGRATE_INFO_TYPE):

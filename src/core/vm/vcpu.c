@@ -119,6 +119,15 @@ noreturn void vcpu_power_off(struct vcpu *vcpu)
 	leave_guest(vcpu);
 }
 
+void vcpu_suspend(struct vcpu *vcpu)
+{
+	/* An interrupt arriving after the check is pending physically (a
+	 * sibling's SGI or an emulated device's comes as an IPI): it ends
+	 * the WFI at once. */
+	if (!vgic_vcpu_has_pending(vcpu))
+		arch_idle_wait();
+}
+
 int vcpu_power_on(struct vm *vm, unsigned id, u64 entry, u64 arg)
 {
 	struct vcpu *v = &vm->vcpus[id];
