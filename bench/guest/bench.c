@@ -350,7 +350,8 @@ static bool on_bulkhead(void)
 }
 
 /* One sample per boot: the counter at the first instruction, which under
- * -icount counts every instruction since reset, on every core. */
+ * -icount counts every instruction since reset, on every core (under
+ * Bulkhead: since the VM's start, and bench/run.sh adds when that was). */
 static void bench_boot(void)
 {
 	uint64_t c = bench_boot_counter;

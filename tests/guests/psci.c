@@ -150,9 +150,9 @@ static void check_vcpu1_life(void)
 }
 
 /*
- * Each VM's virtual counter starts at 0 when it (re)starts; the physical
- * one keeps the machine's time. After the first run, the physical counter
- * must be well ahead of the virtual one.
+ * Each VM's counters, virtual and physical, start at 0 when it (re)starts:
+ * after the first run, the physical one read just after the virtual one
+ * is at most 10 ms ahead of it, not the machine's uptime.
  */
 static void check_counter_restarted(void)
 {
@@ -160,7 +160,9 @@ static void check_counter_restarted(void)
 	uint64_t phys = read_sysreg(cntpct_el0);
 
 	printf("virtual counter 0x%lx, physical 0x%lx: %s\n", virt, phys,
-	       virt * 2 < phys ? "restarted with the VM" : "NOT restarted");
+	       phys >= virt && phys - virt < counter_freq() / 100
+		       ? "both restarted with the VM"
+		       : "WRONG");
 }
 
 extern char __stacks_end[];

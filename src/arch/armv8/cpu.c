@@ -98,7 +98,7 @@ void cpu_init_el2(void)
 	write_sysreg(mdcr_el2, mdcr_value());
 	write_sysreg(cptr_el2, CPTR_EL2_RES1);
 	write_sysreg(hstr_el2, 0);
-	write_sysreg(cnthctl_el2, CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
+	write_sysreg(cnthctl_el2, 0); /* physical counter, timer: ptimer.c */
 	write_sysreg(cntvoff_el2, 0);
 	write_sysreg(cnthp_ctl_el2, 0); /* its reset value is UNKNOWN */
 	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
@@ -192,6 +192,9 @@ noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg)
 	write_sysreg(cntvoff_el2, vcpu->vm->counter_offset);
 	arch_stage2_activate(pt_root_pa(&vcpu->vm->s2), vcpu->vm->id + 1);
 	reset_el1();
+	/* Its physical timer's compare value reads 0, shifted as its
+	 * counter is (ptimer.c). */
+	write_sysreg(cntp_cval_el0, vcpu->vm->counter_offset);
 	isb();
 	enter_guest(entry, arg, cpu_stack_top(arch_cpu_id()));
 }

@@ -17,20 +17,10 @@
  * - Debug registers: breakpoints, watchpoints and the OS lock stay with
  *   the hypervisor (self-hosted debug of guests is not offered): RAZ/WI.
  */
+#include "sysreg_trap.h"
 #include "cpu.h"
 #include "sysreg.h"
 #include "vm.h"
-
-#define ISS_READ     (1 << 0)
-#define ISS_RT(iss)  (((iss) >> 5) & 0x1f)
-#define ISS_CRM(iss) (((iss) >> 1) & 0xf)
-#define ISS_CRN(iss) (((iss) >> 10) & 0xf)
-#define ISS_OP1(iss) (((iss) >> 14) & 0x7)
-#define ISS_OP0(iss) (((iss) >> 20) & 0x3)
-#define ISS_REG_MASK 0x3ffc1e /* Op0, Op2, Op1, CRn, CRm */
-
-#define SYSREG(op0, op1, crn, crm, op2)                                        \
-	((op0) << 20 | (op2) << 17 | (op1) << 14 | (crn) << 10 | (crm) << 1)
 
 #define DC_ISW	       SYSREG(1, 0, 7, 6, 2)
 #define DC_CSW	       SYSREG(1, 0, 7, 10, 2)
@@ -98,6 +88,8 @@ bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 	exit_count(vcpu, EXIT_SYSREG);
 	/* Reads of the write-only SGI registers and group 0 SGIs do nothing. */
 	if (is_sgi(iss))
+		return true;
+	if (handle_ptimer_trap(vcpu, f, iss))
 		return true;
 	if (is_set_way(iss))
 		set_way(vcpu, frame_get(f, rt));

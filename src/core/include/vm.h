@@ -73,7 +73,9 @@ struct vm {
 	struct vcpu vcpus[CONFIG_MAX_CPUS];
 	struct vgic vgic;
 	struct vuart vuart; /* its console device, if the config gives one */
-	u64 counter_offset; /* CNTVOFF: its virtual counter is 0 at boot */
+	u64 counter_offset; /* its counters, virtual and physical, start
+			       here (CNTVOFF_EL2; ptimer.c) */
+	u32 starts;	    /* how often it was loaded and started */
 	struct ratelimit log_limit; /* hypervisor messages about it */
 	/* Restarts: vCPU 0's core loads a VM_LOADING VM once arch_counter()
 	 * reaches restart_at; a storm of its own restarts pushes that out. */

@@ -47,6 +47,9 @@ void handle_guest_irq(void);
 void handle_guest_serror(void);
 /* Emulates the trapped MSR/MRS/DC if it is one Bulkhead handles. */
 bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *frame, u64 esr);
+/* The same for the physical counter and timer (ptimer.c); `iss` is the
+ * trap's ISS. */
+bool handle_ptimer_trap(struct vcpu *vcpu, struct guest_frame *f, u64 iss);
 
 /* Assembly helpers (boot.S, vectors.S). */
 noreturn void enter_guest(u64 entry, u64 arg, u64 stack_top);

@@ -38,11 +38,8 @@
 #define MDCR_TDOSA     (1 << 10)
 #define MDCR_TDRA      (1 << 11)
 
-/* CNTHCTL_EL2: EL1 may use its core's physical counter and timer. */
-#define CNTHCTL_EL1PCTEN (1 << 0)
-#define CNTHCTL_EL1PCEN	 (1 << 1)
 /* CNT*_CTL: the timer is on (its interrupt unmasked). */
-#define CNT_CTL_ENABLE	 (1 << 0)
+#define CNT_CTL_ENABLE (1 << 0)
 
 /* SPSR / PSTATE */
 #define PSR_MODE_EL1H 0x5
