@@ -213,7 +213,7 @@ $(OUT)/bulkhead.bin: $(OUT)/bulkhead.elf
 	@echo "  IMAGE   $@ ($$(stat -c %s $@) bytes)"
 
 # --------------------------------------------------------------- targets ---
-.PHONY: all run boot-test console-test deps test fresh-check format clean distclean help menuconfig savedefconfig host-tests
+.PHONY: all run boot-test console-test deps test fresh-check format clean distclean help menuconfig savedefconfig host-tests coverage
 
 all: $(OUT)/bulkhead.bin
 
@@ -270,13 +270,29 @@ HOST_TEST_SRCS := $(wildcard tests/host/*.c) $(CHECKER_DIR)/config_check.c \
 	src/core/devices/vuart.c \
 	src/arch/$(ARCH)/pte.c src/arch/$(ARCH)/sysreg_trap.c \
 	$(PLATFORM_DIR)/platform.c
+HOST_TEST_HDRS := $(wildcard src/core/include/*.h $(CHECKER_DIR)/*.h tests/host/*.h)
+HOST_TEST_CFLAGS = -std=gnu11 -g $(WARN) -Wno-missing-prototypes -fsanitize=address,undefined \
+	-fno-sanitize-recover -include $(AUTOCONF) $(ARCH_INC) -I$(CHECKER_DIR) -Itests/host -DHOST_TEST
 host-tests: $(HOST_TEST_DIR)/run-host-tests
 	$(Q)$<
-$(HOST_TEST_DIR)/run-host-tests: $(HOST_TEST_SRCS) $(AUTOCONF) $(wildcard src/core/include/*.h $(CHECKER_DIR)/*.h tests/host/*.h)
+$(HOST_TEST_DIR)/run-host-tests: $(HOST_TEST_SRCS) $(AUTOCONF) $(HOST_TEST_HDRS)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) -std=gnu11 -O1 -g $(WARN) -Wno-missing-prototypes -fsanitize=address,undefined \
-		-fno-sanitize-recover -include $(AUTOCONF) $(ARCH_INC) -I$(CHECKER_DIR) -Itests/host -DHOST_TEST \
-		$(HOST_TEST_SRCS) -o $@
+	$(Q)$(HOSTCC) -O1 $(HOST_TEST_CFLAGS) $(HOST_TEST_SRCS) -o $@
+
+# The host tests built with gcov's counters (one object per source, so
+# each has its own .gcno), run from zero, and the line coverage of the
+# src/core files they build (scripts/coverage.sh). -O0: lines stay lines.
+COV_DIR := $(BUILD)/coverage
+COV_OBJS := $(patsubst %.c,$(COV_DIR)/%.o,$(HOST_TEST_SRCS))
+$(COV_DIR)/%.o: %.c $(AUTOCONF) $(HOST_TEST_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -O0 --coverage $(HOST_TEST_CFLAGS) -c $< -o $@
+$(COV_DIR)/run-host-tests: $(COV_OBJS)
+	$(Q)$(HOSTCC) --coverage -fsanitize=address,undefined $^ -o $@
+coverage: $(COV_DIR)/run-host-tests
+	$(Q)find $(COV_DIR) -name '*.gcda' -delete
+	$(Q)$<
+	$(Q)scripts/coverage.sh $(COV_DIR) $(filter src/core/%,$(HOST_TEST_SRCS))
 
 # The download cache (Debian's guest kernels and busybox) survives a clean.
 clean:
@@ -296,6 +312,7 @@ help:
 	@echo "make <platform>_defconfig default options for a platform (src/platform/)"
 	@echo "make fresh-check          make test in a brand-new Debian 12 root, as CI does (root)"
 	@echo "make host-tests           host unit tests only"
+	@echo "make coverage             host unit tests under gcov: line coverage of src/core"
 	@echo "make format               reformat sources with clang-format"
 	@echo "make clean / distclean    remove build/ but keep its downloads / remove all of build/"
 	@echo "make bench                instruction counts under QEMU -icount, with a native baseline"
