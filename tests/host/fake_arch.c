@@ -16,12 +16,13 @@ void fake_reset(void)
 	memset(&fake, 0, sizeof(fake));
 }
 
-static noreturn void leave(const char *what)
+static noreturn void leave(enum fake_exit how, const char *what)
 {
 	if (!fake.noreturn_jmp) {
 		fprintf(stderr, "fake arch: unexpected %s\n", what);
 		abort();
 	}
+	fake.left = how;
 	longjmp(*fake.noreturn_jmp, 1);
 }
 
@@ -51,6 +52,9 @@ u64 arch_counter_freq(void)
 void arch_idle_wait(void)
 {
 	fake.idle_waits++;
+	if (!fake.idle_wakeups)
+		leave(FAKE_SLEPT, "idle wait");
+	fake.idle_wakeups--;
 }
 /* The physical timer's emulation reads the hardware (ptimer.c): boot
  * tests cover it; here it handles nothing. */
@@ -94,18 +98,18 @@ int arch_cpu_power_on(unsigned cpu)
 }
 noreturn void arch_cpu_power_off(void)
 {
-	leave("CPU power off");
+	leave(FAKE_CPU_OFF, "CPU power off");
 }
 
 noreturn void arch_system_off(void)
 {
 	fake.system_offs++;
-	leave("system off");
+	leave(FAKE_SYSTEM_OFF, "system off");
 }
 
 noreturn void arch_halt(void)
 {
-	leave("halt");
+	leave(FAKE_HALTED, "halt");
 }
 void arch_stage2_tlb_flush(paddr_t root, unsigned vmid)
 {
@@ -113,12 +117,15 @@ void arch_stage2_tlb_flush(paddr_t root, unsigned vmid)
 
 noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg)
 {
-	leave("vCPU entry");
+	fake.entered = vcpu;
+	fake.entered_pc = entry;
+	fake.entered_x0 = arg;
+	leave(FAKE_ENTERED, "vCPU entry");
 }
 
 noreturn void arch_cpu_reset_stack_and_idle(void)
 {
-	leave("park");
+	leave(FAKE_PARKED, "park");
 }
 
 /* One core: a lock is held while a ticket is out. */
@@ -156,12 +163,15 @@ static void uart_record(char c)
 bool uart_tx_ready(u64 base)
 {
 	(void)base;
+	if (fake.uart_slow && fake.uart_polls++ % 2 == 0)
+		return false;
 	return !fake.uart_fifo_limited || fake.uart_room;
 }
 
 void uart_tx(u64 base, char c)
 {
-	if (!uart_tx_ready(base)) {
+	(void)base;
+	if (fake.uart_fifo_limited && !fake.uart_room) {
 		fprintf(stderr, "fake UART: a byte written to a full FIFO\n");
 		abort();
 	}

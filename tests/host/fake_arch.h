@@ -15,6 +15,17 @@
 #define FAKE_LRS  4
 #define FAKE_IRQS 1024
 
+/* How the last noreturn arch call left to the test. */
+enum fake_exit {
+	FAKE_NOT_LEFT,
+	FAKE_ENTERED,	 /* arch_vcpu_enter() */
+	FAKE_PARKED,	 /* arch_cpu_reset_stack_and_idle() */
+	FAKE_SLEPT,	 /* arch_idle_wait() with no wake-up left */
+	FAKE_CPU_OFF,	 /* arch_cpu_power_off() */
+	FAKE_SYSTEM_OFF, /* arch_system_off() */
+	FAKE_HALTED,	 /* arch_halt() */
+};
+
 struct fake_arch {
 	unsigned cpu;	       /* what arch_cpu_id() returns */
 	void *cpu_local[8];    /* arch_cpu_local() of each core */
@@ -27,11 +38,20 @@ struct fake_arch {
 	size_t zeroed;	       /* bytes arch_zero_to_poc zeroed */
 	unsigned system_offs;
 	jmp_buf *noreturn_jmp; /* where noreturn arch calls land */
+	enum fake_exit left;
+	/* The last arch_vcpu_enter(): which vCPU, at what entry, x0. */
+	const struct vcpu *entered;
+	u64 entered_pc, entered_x0;
+	/* How many arch_idle_wait() calls return (as if an interrupt woke the
+	 * core) before one sleeps: that one leaves, as FAKE_SLEPT. */
+	unsigned idle_wakeups;
 	/* The console UART: everything it sent, and its transmit FIFO. */
 	char console[8192];
 	size_t console_len;
 	bool uart_fifo_limited; /* the FIFO takes uart_room more bytes only */
 	unsigned uart_room;
+	bool uart_slow; /* it has room at every second poll only */
+	unsigned uart_polls;
 	bool uart_tx_irq;	    /* its transmit interrupt is enabled */
 	void (*uart_tx_hook)(void); /* called after each byte it takes */
 	const char *uart_rx_bytes;  /* what its receiver holds */
@@ -63,18 +83,19 @@ void fake_reset(void);
 
 /*
  * Run `stmt`, which must end in a noreturn arch call (park, power off...);
- * evaluates to true if it did, false if stmt returned normally.
+ * evaluates to true if it did, false if stmt returned normally. Nests: a
+ * hook called inside stmt may use it too.
  */
 #define FAKE_NORETURN(stmt)                                                    \
 	({                                                                     \
-		jmp_buf jb__;                                                  \
+		jmp_buf jb__, *outer__ = fake.noreturn_jmp;                    \
 		volatile bool left__ = true;                                   \
 		fake.noreturn_jmp = &jb__;                                     \
 		if (setjmp(jb__) == 0) {                                       \
 			stmt;                                                  \
 			left__ = false;                                        \
 		}                                                              \
-		fake.noreturn_jmp = NULL;                                      \
+		fake.noreturn_jmp = outer__;                                   \
 		left__;                                                        \
 	})
 

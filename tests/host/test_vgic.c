@@ -538,6 +538,7 @@ TEST(vgic_cpu_suspend_waits_unless_an_interrupt_is_pending)
 	struct vm *vm = running_vm(1, true);
 	struct vcpu *v = &vm->vcpus[0];
 
+	fake.idle_wakeups = 3; /* each wait returns, as if woken */
 	vcpu_suspend(v);
 	CHECK_EQ(fake.idle_waits, 1);
 	vgic_sgi1r(v, 3ULL << 24 | 1); /* SGI 3, still disabled */

@@ -7,13 +7,6 @@
 #include "platform.h"
 #include "vm_fixture.h"
 
-/* vm.c and vcpu.c read the global config (VM count for "all stopped"). */
-const struct bh_config bh_config = {
-	.vm_count = 2, /* so one VM stopping does not power the machine off */
-};
-/* The build's generated device trees, which vm.c reads: none here. */
-const struct bh_blob bh_generated_dtbs[CONFIG_MAX_VMS];
-
 static const uint32_t fixture_cpus[] = {1, 2, 3, 4};
 static const struct bh_mem_region fixture_mem[] = {
 	{.ipa = FIXTURE_RAM_IPA, .size = FIXTURE_RAM_SIZE},
