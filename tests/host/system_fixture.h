@@ -10,10 +10,6 @@
  *                 ALPHA_CONSOLE_IPA, virtual SPI ALPHA_CONSOLE_SPI)
  *   VM 1 "beta":  one vCPU on core 3, 2 MiB, an image, no console
  *   core 0:       in no VM
- *
- * vcpu.c counts stopped VMs for the life of the process (the last one to
- * stop powers the machine off): a test that stops a VM restarts it before
- * it ends.
  */
 #ifndef SYSTEM_FIXTURE_H
 #define SYSTEM_FIXTURE_H

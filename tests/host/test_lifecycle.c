@@ -239,13 +239,35 @@ TEST(lifecycle_the_last_vm_to_stop_powers_the_machine_off)
 		     "bulkhead: VM 'beta' stopped (SYSTEM_OFF)\r\n"
 		     "bulkhead: all VMs have stopped: powering "
 		     "off\r\n"));
+}
 
-	/* Undo, for the tests after this one (vcpu.c counts stopped VMs). */
-	fake.uart_slow = false;
+/* The console's restart, on core 0, as alpha's stop is being logged:
+ * after alpha is STOPPED, before vcpu.c counts it. */
+static void restart_alpha_once(void)
+{
+	unsigned cpu = fake.cpu;
+
+	fake.uart_tx_hook = NULL;
 	restart_from_console(0);
-	restart_from_console(1);
+	fake.cpu = cpu;
+}
+
+/* Then alpha was not the last VM to stop: no power-off; it restarts. */
+TEST(lifecycle_restart_from_the_console_as_a_stop_ends)
+{
+	system_boot();
+	guest_call(&beta()->vcpus[0], PSCI_SYSTEM_OFF, 0, 0, 0);
+	CHECK_EQ(run_core(3), FAKE_SLEPT);
+	CHECK_EQ(beta()->state, VM_STOPPED);
+	guest_call(&alpha()->vcpus[0], PSCI_SYSTEM_OFF, 0, 0, 0);
+	fake.uart_tx_hook = restart_alpha_once;
+	fake.idle_wakeups = 1; /* the console's IPI */
 	CHECK_EQ(run_core(1), FAKE_ENTERED);
-	CHECK_EQ(run_core(3), FAKE_ENTERED);
+	CHECK_EQ(fake.system_offs, 0);
+	CHECK(entered(&alpha()->vcpus[0], ALPHA_ENTRY, ALPHA_DTB_IPA));
+	CHECK(logged("bulkhead: VM 'alpha' restarting (restarted from the "
+		     "console)\n"));
+	CHECK_EQ(alpha()->state, VM_RUNNING);
 }
 
 /* SYSTEM_RESET while vCPU 1's CPU_ON is granted but its core not in yet:
