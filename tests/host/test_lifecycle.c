@@ -241,6 +241,29 @@ TEST(lifecycle_the_last_vm_to_stop_powers_the_machine_off)
 		     "off\r\n"));
 }
 
+/* A restart asked for while a guest's SYSTEM_OFF is parking the vCPUs:
+ * the console said "restarting", so the VM restarts, not stops. */
+TEST(lifecycle_restart_from_the_console_while_stopping)
+{
+	struct vcpu *v0;
+
+	system_boot();
+	v0 = &alpha()->vcpus[0];
+	guest_call(v0, PSCI_CPU_ON, 1, SIBLING_ENTRY, 0);
+	CHECK_EQ(run_core(2), FAKE_ENTERED);
+	guest_call(&alpha()->vcpus[1], PSCI_SYSTEM_OFF, 0, 0, 0);
+	CHECK_EQ(alpha()->state, VM_STOPPING);
+	restart_from_console(0);
+	CHECK(logged("bulkhead: console: restarting VM 0 'alpha'\n"));
+	CHECK_EQ(guest_takes_ipi(v0), FAKE_PARKED);
+	CHECK_EQ(run_core(1), FAKE_ENTERED);
+	CHECK(entered(v0, ALPHA_ENTRY, ALPHA_DTB_IPA));
+	CHECK(logged("bulkhead: VM 'alpha' restarting (restarted from the "
+		     "console)\n"));
+	CHECK(!logged("stopped"));
+	CHECK_EQ(alpha()->state, VM_RUNNING);
+}
+
 /* The console's restart, on core 0, as alpha's stop is being logged:
  * after alpha is STOPPED, before vcpu.c counts it. */
 static void restart_alpha_once(void)
