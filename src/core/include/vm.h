@@ -109,7 +109,8 @@ noreturn void cpu_idle_loop(void);
  */
 noreturn void vm_stop(struct vcpu *self, enum vm_state how, const char *why);
 /* Restart a VM from outside (the console's menu): a running one as if it
- * had called SYSTEM_RESET, a stopped one from scratch. */
+ * had called SYSTEM_RESET, a stopping one once its vCPUs are off, a
+ * stopped one from scratch. */
 void vm_request_restart(struct vm *vm);
 /* Called when the core took an IPI while running the guest. */
 void vcpu_check_requests(struct vcpu *vcpu);

@@ -93,6 +93,10 @@ void vm_request_restart(struct vm *vm)
 		restart_backoff_clear(&vm->backoff);
 		vm->restart_at = 0;
 		wake(vm->vcpus[0].cpu);
+	} else if (vm->state == VM_STOPPING) {
+		/* Its vCPUs are leaving already: reload it once they have. */
+		vm->state = VM_RESETTING;
+		vm->stop_reason = why;
 	} else {
 		begin_stop_locked(vm, VM_RESETTING, why);
 	}
