@@ -222,13 +222,21 @@ static void schedule_restart(struct vm *vm)
 /* On vCPU 0's core, once every vCPU of a stopping VM is off. */
 static void finish_stop(struct vm *vm)
 {
+	bool restart;
+
 	console_vm_settle(vm->id);
-	if (vm->state == VM_RESETTING) {
+	/* One locked step: a restart from the console either came before
+	 * (RESETTING) or finds the VM STOPPED. */
+	spin_lock(&vm->lock);
+	restart = vm->state == VM_RESETTING;
+	if (!restart)
+		vm->state = VM_STOPPED;
+	spin_unlock(&vm->lock);
+	if (restart) {
 		schedule_restart(vm);
 		return;
 	}
 	vm_report_suppressed(vm);
-	set_state(vm, VM_STOPPED);
 	log_info("VM '%s' stopped (%s)", vm->cfg->name, vm->stop_reason);
 	count_stopped_vm();
 }

@@ -238,7 +238,8 @@ void vms_init(struct page_pool *pool)
 	for (unsigned i = 0; i < bh_config.vm_count; i++) {
 		struct vm *vm = &vms[i];
 
-		memset(vm, 0, sizeof(*vm)); /* built from nothing (host tests rebuild) */
+		memset(vm, 0,
+		       sizeof(*vm)); /* built from nothing (host tests rebuild) */
 		vm->cfg = &bh_config.vms[i];
 		vm->id = i;
 		vm->layout = layouts[i];
