@@ -9,6 +9,7 @@
  */
 #include "arch.h"
 #include "cpu.h"
+#include "exception_entry.h"
 #include "irq.h"
 #include "smccc.h"
 #include "sysreg.h"
@@ -29,6 +30,22 @@ static u64 vector_offset(u64 spsr)
 	return 0x400; /* lower EL, AArch64 */
 }
 
+/* What of exception entry this core has (a slow path: read each time). */
+static unsigned exception_features(void)
+{
+	u64 mmfr1 = read_sysreg(id_aa64mmfr1_el1);
+	u64 pfr1 = read_sysreg(id_aa64pfr1_el1);
+	unsigned f = 0;
+
+	if (mmfr1 >> 20 & 0xf)
+		f |= CPU_HAS_PAN;
+	if (pfr1 >> 4 & 0xf)
+		f |= CPU_HAS_SSBS;
+	if (pfr1 >> 8 & 0xf)
+		f |= CPU_HAS_MTE;
+	return f;
+}
+
 /* Deliver a synchronous exception to the guest's EL1, as hardware would. */
 static void inject_sync(u64 esr, u64 far)
 {
@@ -39,7 +56,9 @@ static void inject_sync(u64 esr, u64 far)
 	write_sysreg(elr_el1, read_sysreg(elr_el2));
 	write_sysreg(spsr_el1, spsr);
 	write_sysreg(elr_el2, read_sysreg(vbar_el1) + vector_offset(spsr));
-	write_sysreg(spsr_el2, PSR_DAIF | PSR_MODE_EL1H);
+	write_sysreg(spsr_el2,
+		     el1_exception_pstate(spsr, read_sysreg(sctlr_el1),
+					  exception_features()));
 }
 
 /* Return past the trapped instruction: 2 or 4 bytes (ESR.IL). */

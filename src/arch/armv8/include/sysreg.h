@@ -46,6 +46,15 @@
 #define PSR_DAIF      (0xfUL << 6)
 #define PSR_MODE_MASK 0xf
 #define PSR_AARCH32   (1 << 4)
+#define PSR_SSBS      (1UL << 12)
+#define PSR_PAN	      (1UL << 22)
+#define PSR_DIT	      (1UL << 24)
+#define PSR_TCO	      (1UL << 25)
+#define PSR_NZCV      (0xfUL << 28)
+
+/* SCTLR_EL1 bits exception entry reads. */
+#define SCTLR_SPAN  (1UL << 23) /* 0: set PSTATE.PAN on entry to EL1 */
+#define SCTLR_DSSBS (1UL << 44) /* PSTATE.SSBS on entry to EL1 */
 
 /* SCTLR_EL1 at reset with the MMU and caches off (RES1 bits only). */
 #define SCTLR_EL1_RESET 0x30d00800UL
