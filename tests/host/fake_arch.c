@@ -8,6 +8,7 @@
 #include "cpu.h"
 #include "fake_arch.h"
 #include "spinlock.h"
+#include "sysreg.h"
 
 struct fake_arch fake;
 
@@ -91,6 +92,21 @@ void arch_zero_to_poc(void *va, size_t len)
 	memset(va, 0, len);
 	fake.zeroed += len;
 }
+u64 cpu_id_register(unsigned crm, unsigned op2)
+{
+	return fake.id_registers[ID_REG_INDEX(crm, op2)];
+}
+
+void cpu_set_os_lock(bool locked)
+{
+	fake.os_lock = locked;
+}
+
+u64 cpu_os_lock_status(void)
+{
+	return 0x8 | (fake.os_lock ? OSLSR_OSLK : 0); /* OSLM: implemented */
+}
+
 int arch_cpu_power_on(unsigned cpu)
 {
 	(void)cpu;

@@ -35,7 +35,10 @@ struct fake_arch {
 	unsigned idle_waits;   /* arch_idle_wait() calls */
 	u64 ipis;	       /* bit n: an IPI was sent to core n */
 	unsigned cache_cleans; /* arch_clean_dcache_range calls */
-	size_t zeroed;	       /* bytes arch_zero_to_poc zeroed */
+	/* The core's system registers sysreg_trap.c reads and writes. */
+	u64 id_registers[64]; /* by ID_REG_INDEX(CRm, op2) */
+	bool os_lock;
+	size_t zeroed; /* bytes arch_zero_to_poc zeroed */
 	unsigned system_offs;
 	jmp_buf *noreturn_jmp; /* where noreturn arch calls land */
 	enum fake_exit left;

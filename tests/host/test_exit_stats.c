@@ -89,10 +89,14 @@ TEST(exit_stats_hypercalls_and_system_registers)
 	regs[0] = 0xc6000042; /* an unknown Bulkhead call */
 	smccc_handle(v, regs);
 	f.x[3] = 1ULL << 16 | 2; /* ICC_SGI1R_EL1: SGI 1 to vCPU 1 */
-	CHECK(handle_sysreg_trap(v, &f, sysreg_esr(3, 0, 12, 11, 5, 3, false)));
-	CHECK(handle_sysreg_trap(v, &f, sysreg_esr(3, 1, 11, 0, 2, 5, true)));
+	CHECK_EQ(handle_sysreg_trap(v, &f,
+				    sysreg_esr(3, 0, 12, 11, 5, 3, false)),
+		 SYSREG_DONE);
+	CHECK_EQ(handle_sysreg_trap(v, &f, sysreg_esr(3, 1, 11, 0, 2, 5, true)),
+		 SYSREG_DONE);
 	/* Unknown to Bulkhead, yet a system register exit. */
-	CHECK(!handle_sysreg_trap(v, &f, sysreg_esr(3, 0, 2, 0, 0, 5, true)));
+	CHECK_EQ(handle_sysreg_trap(v, &f, sysreg_esr(3, 0, 2, 0, 0, 5, true)),
+		 SYSREG_UNKNOWN);
 	s = sum_of(vm);
 	CHECK_EQ(s.count[EXIT_HYPERCALL], 2);
 	CHECK_EQ(s.count[EXIT_SGI], 1);

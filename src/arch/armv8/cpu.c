@@ -12,14 +12,14 @@
  * What guests trap on. WFI/WFE run natively (the core is the guest's);
  * SMC traps so no guest reaches firmware; set/way maintenance, ACTLR and
  * IMPLEMENTATION DEFINED registers trap because they act beyond the
- * guest's own memory or reveal the machine (docs/guest-interface.md).
+ * guest's own memory or reveal the machine; ID registers trap so the guest
+ * sees only the features it may use (docs/guest-interface.md). API, APK
+ * and ATA stay 0: pointer authentication and MTE are hidden, and their
+ * instructions trap or, in the hint space, are NOPs.
  */
 #define HCR_GUEST                                                              \
-	(HCR_VM | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TSC | HCR_TIDCP |          \
-	 HCR_TACR | HCR_TSW | HCR_RW)
-
-/* CPTR_EL2 with its RES1 bits and nothing trapped (FP/SIMD are free). */
-#define CPTR_EL2_RES1 0x33ffUL
+	(HCR_VM | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TID3 | HCR_TSC |           \
+	 HCR_TIDCP | HCR_TACR | HCR_TSW | HCR_RW)
 
 /* What TPIDR_EL2 points at on each core. */
 struct cpu_local {
@@ -76,13 +76,100 @@ u64 arch_counter_freq(void)
 	return read_sysreg(cntfrq_el0);
 }
 
-/* Guest PMU and debug registers trap: see sysreg_trap.c for why. */
+/*
+ * The PMU is hidden (sysreg_trap.c says why): its registers trap. So do
+ * the OS lock and power-down registers and the debug ROM address; the
+ * breakpoint, watchpoint and step registers are the guest's (TDA = 0):
+ * with TDE = 0 debug exceptions go to EL1 and are never taken at EL2.
+ * Profiling and the trace filter trap where the core has them.
+ */
 static u64 mdcr_value(void)
 {
-	u64 counters = (read_sysreg(pmcr_el0) >> 11) & MDCR_HPMN_MASK;
+	u64 dfr0 = read_sysreg(id_aa64dfr0_el1);
+	unsigned pmu = ID_FIELD(dfr0, DFR0_PMUVER);
+	u64 mdcr = MDCR_TPMCR | MDCR_TPM | MDCR_TDOSA | MDCR_TDRA;
 
-	return counters | MDCR_TPMCR | MDCR_TPM | MDCR_TDA | MDCR_TDOSA |
-	       MDCR_TDRA;
+	/* HPMN: every counter in the (trapped) EL1 range, as at reset. */
+	if (pmu && pmu != DFR0_PMUVER_IMPDEF)
+		mdcr |= (read_sysreg(pmcr_el0) >> 11) & MDCR_HPMN_MASK;
+	if (ID_FIELD(dfr0, DFR0_PMSVER))
+		mdcr |= MDCR_TPMS;
+	if (ID_FIELD(dfr0, DFR0_TRACEFILT))
+		mdcr |= MDCR_TTRF;
+	return mdcr;
+}
+
+/* RAS error records are shared by the cores; LORegions are hidden. */
+static u64 hcr_value(void)
+{
+	u64 hcr = HCR_GUEST;
+
+	if (ID_FIELD(read_sysreg(id_aa64pfr0_el1), PFR0_RAS))
+		hcr |= HCR_TERR | HCR_TEA;
+	if (ID_FIELD(read_sysreg(id_aa64mmfr1_el1), MMFR1_LO))
+		hcr |= HCR_TLOR;
+	return hcr;
+}
+
+/* Trace and activity monitors trap (the monitors count EL2's work too);
+ * FP/SIMD are free. Each bit is set only where its feature exists. */
+static u64 cptr_value(void)
+{
+	u64 cptr = CPTR_EL2_RES1;
+
+	if (ID_FIELD(read_sysreg(id_aa64dfr0_el1), DFR0_TRACEVER))
+		cptr |= CPTR_TTA;
+	if (ID_FIELD(read_sysreg(id_aa64pfr0_el1), PFR0_AMU))
+		cptr |= CPTR_TAM;
+	return cptr;
+}
+
+/*
+ * Registers that reset to UNKNOWN values, set where the core has them:
+ * no trace at EL2 (TRFCR_EL2), and no fine-grained traps or HCRX_EL2
+ * enables beyond the coarse traps above (0 traps the "n" bits of hidden
+ * features and enables none of them).
+ */
+static void init_optional_el2_regs(void)
+{
+	if (ID_FIELD(read_sysreg(id_aa64dfr0_el1), DFR0_TRACEFILT))
+		write_sysreg(s3_4_c1_c2_1, 0); /* TRFCR_EL2 */
+	if (ID_FIELD(read_sysreg(id_aa64mmfr1_el1), MMFR1_HCX))
+		write_sysreg(s3_4_c1_c2_2, 0); /* HCRX_EL2 */
+	if (!ID_FIELD(read_sysreg(id_aa64mmfr0_el1), MMFR0_FGT))
+		return;
+	write_sysreg(s3_4_c1_c1_4, 0); /* HFGRTR_EL2 */
+	write_sysreg(s3_4_c1_c1_5, 0); /* HFGWTR_EL2 */
+	write_sysreg(s3_4_c1_c1_6, 0); /* HFGITR_EL2 */
+	write_sysreg(s3_4_c3_c1_4, 0); /* HDFGRTR_EL2 */
+	write_sysreg(s3_4_c3_c1_5, 0); /* HDFGWTR_EL2 */
+	if (ID_FIELD(read_sysreg(id_aa64pfr0_el1), PFR0_AMU))
+		write_sysreg(s3_4_c3_c1_6, 0); /* HAFGRTR_EL2 */
+}
+
+/* The hardware value of ID register (3, 0, 0, crm, op2), crm 1..7. */
+u64 cpu_id_register(unsigned crm, unsigned op2)
+{
+	switch (ID_REG_INDEX(crm, op2)) {
+#define READ_ID_REGISTER(crm, op2)                                             \
+	case ID_REG_INDEX(crm, op2):                                           \
+		return read_sysreg(s3_0_c0_c##crm##_##op2);
+		ID_REGISTERS(READ_ID_REGISTER)
+#undef READ_ID_REGISTER
+	}
+	return 0;
+}
+
+/* The guest's OS lock is the core's own: debug is the guest's alone. */
+void cpu_set_os_lock(bool locked)
+{
+	write_sysreg(oslar_el1, locked);
+	isb();
+}
+
+u64 cpu_os_lock_status(void)
+{
+	return read_sysreg(oslsr_el1);
 }
 
 /* The widest PA the core supports, as TCR/VTCR PS encode it (max 48 bit). */
@@ -94,9 +181,10 @@ u64 cpu_pa_range(void)
 void cpu_init_el2(void)
 {
 	write_sysreg(vbar_el2, el2_vectors);
-	write_sysreg(hcr_el2, HCR_GUEST);
+	write_sysreg(hcr_el2, hcr_value());
 	write_sysreg(mdcr_el2, mdcr_value());
-	write_sysreg(cptr_el2, CPTR_EL2_RES1);
+	write_sysreg(cptr_el2, cptr_value());
+	init_optional_el2_regs();
 	write_sysreg(hstr_el2, 0);
 	write_sysreg(cnthctl_el2, 0); /* physical counter, timer: ptimer.c */
 	write_sysreg(cntvoff_el2, 0);
@@ -178,11 +266,66 @@ void arch_stage2_tlb_flush(paddr_t root, unsigned vmid)
 				 : "memory");
 }
 
+/* Breakpoint n's value and control registers; n is an immediate. */
+/* clang-format off */
+#define DEBUG_REGISTERS(X) \
+	X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) \
+	X(8) X(9) X(10) X(11) X(12) X(13) X(14) X(15)
+/* clang-format on */
+
+static void clear_breakpoint(unsigned n)
+{
+	switch (n) {
+#define CLEAR_BREAKPOINT(n)                                                    \
+	case n:                                                                \
+		write_sysreg(dbgbcr##n##_el1, 0);                              \
+		write_sysreg(dbgbvr##n##_el1, 0);                              \
+		break;
+		DEBUG_REGISTERS(CLEAR_BREAKPOINT)
+#undef CLEAR_BREAKPOINT
+	}
+}
+
+static void clear_watchpoint(unsigned n)
+{
+	switch (n) {
+#define CLEAR_WATCHPOINT(n)                                                    \
+	case n:                                                                \
+		write_sysreg(dbgwcr##n##_el1, 0);                              \
+		write_sysreg(dbgwvr##n##_el1, 0);                              \
+		break;
+		DEBUG_REGISTERS(CLEAR_WATCHPOINT)
+#undef CLEAR_WATCHPOINT
+	}
+}
+
+/*
+ * The self-hosted debug state a guest can write, as a cold reset leaves
+ * it: every implemented breakpoint and watchpoint disabled and zero
+ * (writing one the core lacks would be UNDEFINED here), debug disabled in
+ * MDSCR_EL1, no DCC interrupts, and the OS lock locked. The claim tags
+ * (DBGCLAIM*_EL1) only record what software claimed and change nothing;
+ * QEMU 7.2 lacks them (UNDEFINED even at EL2), so they are left alone.
+ */
+static void reset_debug_regs(void)
+{
+	u64 dfr0 = read_sysreg(id_aa64dfr0_el1);
+
+	for (unsigned n = 0; n <= ID_FIELD(dfr0, DFR0_BRPS); n++)
+		clear_breakpoint(n);
+	for (unsigned n = 0; n <= ID_FIELD(dfr0, DFR0_WRPS); n++)
+		clear_watchpoint(n);
+	write_sysreg(mdscr_el1, 0);
+	write_sysreg(mdccint_el1, 0);
+	cpu_set_os_lock(true);
+}
+
 /* Nothing of a vCPU's last run survives its (re)start (vcpu_reset.S). */
 static void reset_el1(void)
 {
 	vcpu_reset_el1_el0();
 	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
+	reset_debug_regs();
 }
 
 noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg)

@@ -61,10 +61,15 @@ static void inject_sync(u64 esr, u64 far)
 					  exception_features()));
 }
 
-/* Return past the trapped instruction: 2 or 4 bytes (ESR.IL). */
+/*
+ * Return past the trapped instruction: 2 or 4 bytes (ESR.IL). It has now
+ * completed, so a guest single-stepping it takes its step exception
+ * before the next one (SPSR.SS 0: active-pending), as on hardware.
+ */
 static void skip_instruction(u64 esr)
 {
 	write_sysreg(elr_el2, read_sysreg(elr_el2) + 2 + (esr >> 24 & 2));
+	write_sysreg(spsr_el2, read_sysreg(spsr_el2) & ~PSR_SS);
 }
 
 static bool from_el0(u64 spsr)
@@ -121,6 +126,38 @@ static noinline void stage2_fault(struct vcpu *vcpu, u64 esr)
 	vm_report_bad_access(vcpu, ipa_of(fault_ipa()), ipa_valid(esr),
 			     read_sysreg(elr_el2), access_of(esr));
 	inject_abort(esr, read_sysreg(far_el2));
+}
+
+/*
+ * A synchronous external abort or parity error, on the access or on a
+ * walk of the guest's own tables: FSC 0x10..0x1f but 0x11 (tag check).
+ * With FEAT_RAS, HCR_EL2.TEA routes them here from the guest's devices
+ * and memory; they are the guest's, and it gets the abort it would have
+ * taken without TEA.
+ */
+static bool is_external_abort(u64 esr)
+{
+	u64 fsc = ESR_ABT_FSC(esr);
+
+	return (fsc & 0x30) == 0x10 && fsc != 0x11;
+}
+
+static noinline void external_abort(struct vcpu *vcpu, u64 esr)
+{
+	exit_count(vcpu, EXIT_OTHER);
+	vm_log(vcpu->vm,
+	       "vCPU %u: external abort (ESR 0x%lx) at PC 0x%lx: passing it on",
+	       vcpu->id, esr, read_sysreg(elr_el2));
+	inject_abort(esr, read_sysreg(far_el2));
+}
+
+/* An abort the hypervisor does not emulate. */
+static void abort_from_guest(struct vcpu *vcpu, u64 esr)
+{
+	if (is_external_abort(esr))
+		external_abort(vcpu, esr);
+	else
+		stage2_fault(vcpu, esr);
 }
 
 /* Can the access be emulated from the syndrome alone (ISV)? One load or
@@ -205,7 +242,7 @@ static bool mmio_fast32(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 static void data_abort(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 {
 	if (!mmio_decodable(esr))
-		stage2_fault(vcpu, esr);
+		abort_from_guest(vcpu, esr);
 	else if (ESR_DABT_SAS(esr) == 2 && mmio_fast32(vcpu, f, esr))
 		skip_instruction(esr);
 	else
@@ -242,10 +279,17 @@ flatten void handle_guest_sysreg(struct guest_frame *f, u64 esr)
 {
 	struct vcpu *vcpu = this_vcpu();
 
-	if (handle_sysreg_trap(vcpu, f, esr))
+	switch (handle_sysreg_trap(vcpu, f, esr)) {
+	case SYSREG_DONE:
 		skip_instruction(esr);
-	else
+		break;
+	case SYSREG_UNDEFINED:
+		inject_undef();
+		break;
+	case SYSREG_UNKNOWN:
 		unexpected_trap(vcpu, esr);
+		break;
+	}
 }
 
 /* Every other synchronous exit: instruction aborts, and the unexpected. */
@@ -254,7 +298,7 @@ void handle_guest_sync(struct guest_frame *f, u64 esr)
 	struct vcpu *vcpu = this_vcpu();
 
 	if (ESR_EC(esr) == EC_IABT_LOW) {
-		stage2_fault(vcpu, esr);
+		abort_from_guest(vcpu, esr);
 	} else {
 		exit_count(vcpu, EXIT_OTHER);
 		unexpected_trap(vcpu, esr);

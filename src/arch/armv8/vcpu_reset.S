@@ -6,8 +6,9 @@
  * pointers, vector base, translation tables, FP/SIMD data. A restarted
  * VM must not read its earlier life (docs/guest-interface.md, Entry).
  * What enter_guest() does not set: the general-purpose registers are its.
- * Debug and PMU registers are trapped or reset where they are passed
- * through (cpu.c); the vGIC resets the virtual CPU interface.
+ * The debug registers, the guest's too, are reset by cpu.c (how many
+ * there are depends on the core); the PMU is hidden; the vGIC resets the
+ * virtual CPU interface.
  */
 	.text
 	.global	vcpu_reset_el1_el0
@@ -20,7 +21,7 @@ vcpu_reset_el1_el0:
 	msr	fpsr, xzr
 	/* EL1 and EL0 system registers of ARMv8.0 a guest can write. SCTLR_EL1
 	 * is set by the caller: MMU and caches off, its RES1 bits set. */
-	.irp	reg, cpacr_el1, ttbr0_el1, ttbr1_el1, tcr_el1, mair_el1, amair_el1, vbar_el1, contextidr_el1, esr_el1, far_el1, afsr0_el1, afsr1_el1, par_el1, elr_el1, spsr_el1, sp_el0, sp_el1, tpidr_el1, tpidr_el0, tpidrro_el0, csselr_el1, cntkctl_el1, cntv_ctl_el0, cntv_cval_el0, cntp_ctl_el0, cntp_cval_el0, mdscr_el1
+	.irp	reg, cpacr_el1, ttbr0_el1, ttbr1_el1, tcr_el1, mair_el1, amair_el1, vbar_el1, contextidr_el1, esr_el1, far_el1, afsr0_el1, afsr1_el1, par_el1, elr_el1, spsr_el1, sp_el0, sp_el1, tpidr_el1, tpidr_el0, tpidrro_el0, csselr_el1, cntkctl_el1, cntv_ctl_el0, cntv_cval_el0, cntp_ctl_el0, cntp_cval_el0
 	msr	\reg, xzr
 	.endr
 	ret

@@ -45,10 +45,21 @@ void handle_guest_sysreg(struct guest_frame *frame, u64 esr);
 void handle_guest_sync(struct guest_frame *frame, u64 esr);
 void handle_guest_irq(void);
 void handle_guest_serror(void);
-/* Emulates the trapped MSR/MRS/DC if it is one Bulkhead handles. */
-bool handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *frame, u64 esr);
-/* The same for the physical counter and timer (ptimer.c); `iss` is the
- * trap's ISS. */
+/* What became of a trapped MSR/MRS/DC (sysreg_trap.c). */
+enum sysreg_result {
+	SYSREG_DONE,	  /* emulated: step over it */
+	SYSREG_UNDEFINED, /* a hidden feature's: UNDEFINED, as without it */
+	SYSREG_UNKNOWN,	  /* no rule for it: UNDEFINED, and logged */
+};
+enum sysreg_result handle_sysreg_trap(struct vcpu *vcpu,
+				      struct guest_frame *frame, u64 esr);
+
+/* Hardware the sysreg emulation reads and writes (cpu.c). */
+u64 cpu_id_register(unsigned crm, unsigned op2);
+void cpu_set_os_lock(bool locked);
+u64 cpu_os_lock_status(void);
+/* The physical counter and timer (ptimer.c); `iss` is the trap's ISS.
+ * True if it was one of theirs, emulated. */
 bool handle_ptimer_trap(struct vcpu *vcpu, struct guest_frame *f, u64 iss);
 
 /* Assembly helpers (boot.S, vectors.S). */

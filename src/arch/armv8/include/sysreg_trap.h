@@ -8,6 +8,7 @@
 #define ISS_CRM(iss) (((iss) >> 1) & 0xf)
 #define ISS_CRN(iss) (((iss) >> 10) & 0xf)
 #define ISS_OP1(iss) (((iss) >> 14) & 0x7)
+#define ISS_OP2(iss) (((iss) >> 17) & 0x7)
 #define ISS_OP0(iss) (((iss) >> 20) & 0x3)
 #define ISS_REG_MASK 0x3ffc1e /* Op0, Op2, Op1, CRn, CRm */
 
