@@ -1,15 +1,25 @@
 // SPDX-License-Identifier: MIT
 /*
- * traps: system register and cache operations a guest may try, which
+ * traps: what a guest sees of the core and what it may use, and what
  * Bulkhead must trap and neutralise rather than let reach the hardware:
  * set/way cache maintenance, an implementation-defined register
- * (L2CTLR_EL1), the PMU and the debug breakpoint registers.
+ * (L2CTLR_EL1), the ID registers (hidden features read as 0), hidden
+ * features' registers (UNDEFINED, and the guest lives on), and
+ * self-hosted debug, which is the guest's and works as advertised:
+ * breakpoints, watchpoints, single step, the OS lock.
  *
- * Each access is made with an expected abort armed, so if the hypervisor
- * injects an UNDEF instead of emulating, the log says which access and
- * with what ESR rather than just stopping.
+ * Each access is made with an expected exception armed, so the log says
+ * which access took which exception rather than just stopping. The first
+ * boot then leaves debug state behind and resets the VM (PSCI
+ * SYSTEM_RESET); the passthrough PL061's GPIODIR bit 0 survives it (a
+ * VM reset does not reset devices), so the second boot knows to check
+ * that the state was reset.
  */
 #include "guest.h"
+
+#define GPIO_BASE 0x09030000UL
+#define GPIODIR	  (GPIO_BASE + 0x400)
+#define BOOT_MARK (1u << 0)
 
 #define CLIDR_LOC(clidr)	  (((clidr) >> 24) & 7)
 #define CLIDR_CTYPE(clidr, level) (((clidr) >> (3 * (level))) & 7)
@@ -19,11 +29,21 @@
 #define CCSIDR_WAYS(c)	     ((((c) >> 3) & 0x3ff) + 1)
 #define CCSIDR_SETS(c)	     ((((c) >> 13) & 0x7fff) + 1)
 
-#define PMCR_E	       (1u << 0)
-#define PMCR_N(pmcr)   (((pmcr) >> 11) & 0x1f)
-#define PMCNTEN_CYCLES (1u << 31)
-
-#define DBGBVR0_TEST_VALUE 0x40001000UL
+#define ESR_EC(esr)	  (((esr) >> 26) & 0x3f)
+#define EC_UNKNOWN	  0x00
+#define EC_BREAKPOINT_EL1 0x31
+#define EC_STEP_EL1	  0x33
+#define EC_WATCHPOINT_EL1 0x35
+#define DFR0_BRPS(dfr0)	  ((((dfr0) >> 12) & 0xf) + 1)
+#define DFR0_WRPS(dfr0)	  ((((dfr0) >> 20) & 0xf) + 1)
+#define MDSCR_SS	  (1u << 0)
+#define MDSCR_KDE	  (1u << 13)
+#define MDSCR_MDE	  (1u << 15)
+#define OSLSR_OSLK	  (1u << 1)
+/* Enabled, all bytes, at EL1 only (PMC/PAC 0b01); watch stores. */
+#define BCR_EL1_EXEC	  ((0xfu << 5) | (1u << 1) | 1u)
+#define WCR_EL1_STORE	  ((0xffu << 5) | (2u << 3) | (1u << 1) | 1u)
+#define UNUSED_ADDRESS	  0x407fff00UL /* end of RAM: never run */
 
 /* After an access made with expect_abort(): report an exception if any. */
 static bool faulted(const char *what)
@@ -92,48 +112,255 @@ static void check_impdef(void)
 		printf("l2ctlr 0x%lx\n", v);
 }
 
-static void check_pmu(void)
-{
-	uint64_t pmcr, before, after;
+/* Which feature fields must read as 0, per ID register. */
+struct hidden_fields {
+	const char *name;
+	uint64_t value, hidden;
+};
 
-	expect_abort();
-	pmcr = read_sysreg(pmcr_el0);
-	if (faulted("pmcr_el0 read"))
-		return;
-	printf("pmu counters (PMCR_EL0.N) %lu\n", PMCR_N(pmcr));
-	expect_abort();
-	write_sysreg(pmcr_el0, pmcr | PMCR_E);
-	write_sysreg(pmcntenset_el0, PMCNTEN_CYCLES);
+static void check_id_registers(void)
+{
+	const struct hidden_fields regs[] = {
+		/* RAS, SVE, SEL2, MPAM, AMU, RME */
+		{"ID_AA64PFR0_EL1", read_sysreg(id_aa64pfr0_el1),
+		 0x00f0fffff0000000},
+		/* MTE, SME */
+		{"ID_AA64PFR1_EL1", read_sysreg(id_aa64pfr1_el1), 0x0f000f00},
+		{"ID_AA64ZFR0_EL1", read_sysreg(s3_0_c0_c4_4), ~0UL},
+		{"ID_AA64SMFR0_EL1", read_sysreg(s3_0_c0_c4_5), ~0UL},
+		/* TraceVer, PMUVer, PMSVer, TraceFilt, TraceBuffer */
+		{"ID_AA64DFR0_EL1", read_sysreg(id_aa64dfr0_el1),
+		 0x0000ff0f00000ff0},
+		/* APA, API, GPA, GPI */
+		{"ID_AA64ISAR1_EL1", read_sysreg(id_aa64isar1_el1), 0xff000ff0},
+		/* GPA3, APA3 */
+		{"ID_AA64ISAR2_EL1", read_sysreg(s3_0_c0_c6_2), 0xff00},
+		/* CopTrc, MMapTrc, PerfMon, TraceFilt */
+		{"ID_DFR0_EL1", read_sysreg(id_dfr0_el1), 0xff0ff000},
+		/* AMU, RAS */
+		{"ID_PFR0_EL1", read_sysreg(id_pfr0_el1), 0xf0f00000},
+	};
+	unsigned int shown = 0;
+
+	for (unsigned int i = 0; i < sizeof(regs) / sizeof(regs[0]); i++) {
+		printf("%s 0x%lx\n", regs[i].name, regs[i].value);
+		if (regs[i].value & regs[i].hidden) {
+			printf("%s shows hidden features: 0x%lx\n",
+			       regs[i].name, regs[i].value & regs[i].hidden);
+			shown++;
+		}
+	}
+	if (!shown)
+		printf("id registers: every hidden feature reads 0\n");
+}
+
+/* Touch a hidden feature's register: the guest must get UNDEFINED. */
+#define CHECK_UNDEFINED(reg)                                                   \
+	do {                                                                   \
+		struct abort_info a;                                           \
+		expect_abort();                                                \
+		(void)read_sysreg(reg);                                        \
+		if (!abort_taken(&a))                                          \
+			printf(#reg ": read, no exception\n");                 \
+		else                                                           \
+			printf(#reg ": EC 0x%lx%s\n", ESR_EC(a.esr),           \
+			       ESR_EC(a.esr) == EC_UNKNOWN ? " (undefined)"    \
+							   : "");              \
+	} while (0)
+
+static void check_hidden_features(void)
+{
+	CHECK_UNDEFINED(pmcr_el0);
+	CHECK_UNDEFINED(pmccntr_el0);
+	CHECK_UNDEFINED(s3_0_c5_c3_0);	/* ERRIDR_EL1 (RAS) */
+	CHECK_UNDEFINED(s3_3_c13_c2_0); /* AMCR_EL0 (activity monitors) */
+	CHECK_UNDEFINED(s3_0_c9_c9_7);	/* PMSIDR_EL1 (SPE) */
+	CHECK_UNDEFINED(s3_0_c1_c2_1);	/* TRFCR_EL1 (trace filter) */
+	CHECK_UNDEFINED(s2_1_c0_c1_0);	/* TRCPRGCTLR (trace unit) */
+	printf("alive after the hidden features\n");
+}
+
+/* Breakpoint and watchpoint n (from 0 to 15) by number. */
+/* clang-format off */
+#define DEBUG_INDEX(X) \
+	X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) \
+	X(8) X(9) X(10) X(11) X(12) X(13) X(14) X(15)
+/* clang-format on */
+
+static void set_breakpoint(unsigned int n, uint64_t addr, uint64_t ctrl)
+{
+	switch (n) {
+#define SET_BREAKPOINT(n)                                                      \
+	case n:                                                                \
+		write_sysreg(dbgbvr##n##_el1, addr);                           \
+		write_sysreg(dbgbcr##n##_el1, ctrl);                           \
+		break;
+		DEBUG_INDEX(SET_BREAKPOINT)
+	}
 	isb();
-	before = read_sysreg(pmccntr_el0);
-	delay_us(1000);
-	after = read_sysreg(pmccntr_el0);
-	if (faulted("pmu access"))
-		return;
-	if (after == before)
-		printf("pmu cycle counter frozen at 0x%lx\n", after);
+}
+
+static void set_watchpoint(unsigned int n, uint64_t addr, uint64_t ctrl)
+{
+	switch (n) {
+#define SET_WATCHPOINT(n)                                                      \
+	case n:                                                                \
+		write_sysreg(dbgwvr##n##_el1, addr);                           \
+		write_sysreg(dbgwcr##n##_el1, ctrl);                           \
+		break;
+		DEBUG_INDEX(SET_WATCHPOINT)
+	}
+	isb();
+}
+
+static void enable_debug(uint64_t mdscr)
+{
+	write_sysreg(mdscr_el1, mdscr);
+	isb();
+	__asm__ volatile("msr daifclr, #8" ::: "memory"); /* PSTATE.D = 0 */
+}
+
+static void disable_debug(void)
+{
+	__asm__ volatile("msr daifset, #8" ::: "memory");
+	write_sysreg(mdscr_el1, 0);
+	isb();
+}
+
+static void report_debug(const char *what, unsigned int ec, uint64_t at)
+{
+	struct abort_info a;
+
+	if (!abort_taken(&a))
+		printf("%s: did not fire\n", what);
+	else if (ESR_EC(a.esr) != ec)
+		printf("%s: EC 0x%lx, not 0x%x\n", what, ESR_EC(a.esr), ec);
+	else if ((ec == EC_WATCHPOINT_EL1 ? a.far : a.elr) != at)
+		printf("%s: at 0x%lx, not 0x%lx\n", what,
+		       ec == EC_WATCHPOINT_EL1 ? a.far : a.elr, at);
 	else
-		printf("pmu cycle counter advanced by 0x%lx\n", after - before);
+		printf("%s: fired at EL1\n", what);
+}
+
+static __attribute__((noinline)) void breakpoint_target(void)
+{
+	__asm__ volatile("nop");
+}
+
+static volatile uint64_t watched;
+
+/* The last advertised breakpoint fires where it is set. */
+static void check_breakpoint(unsigned int n)
+{
+	uint64_t target = (uint64_t)breakpoint_target;
+
+	set_breakpoint(n, target, BCR_EL1_EXEC);
+	enable_debug(MDSCR_KDE | MDSCR_MDE);
+	expect_debug_exception();
+	breakpoint_target();
+	disable_debug();
+	report_debug("breakpoint (the last)", EC_BREAKPOINT_EL1, target);
+	set_breakpoint(n, 0, 0);
+}
+
+static void check_watchpoint(unsigned int n)
+{
+	set_watchpoint(n, (uint64_t)&watched, WCR_EL1_STORE);
+	enable_debug(MDSCR_KDE | MDSCR_MDE);
+	expect_debug_exception();
+	watched = 1;
+	disable_debug();
+	report_debug("watchpoint (the last)", EC_WATCHPOINT_EL1,
+		     (uint64_t)&watched);
+	set_watchpoint(n, 0, 0);
+}
+
+/*
+ * Single-step one MRS that traps to EL2 (an ID register): the step must
+ * end right after it, as for any instruction. PSTATE.D stays set until
+ * the ERET (unmasking it with PSTATE.SS 0 would step at once); ERET with
+ * SPSR_EL1.SS = 1 (EL1h, D clear, A/I/F masked) starts the step at 1.
+ */
+static void check_step_over_trapped_mrs(void)
+{
+	uint64_t after;
+
+	write_sysreg(mdscr_el1, MDSCR_KDE | MDSCR_SS);
+	isb();
+	expect_debug_exception();
+	__asm__ volatile("adr x9, 1f\n"
+			 "adr %0, 2f\n"
+			 "msr elr_el1, x9\n"
+			 "mov x9, #0x1c5\n"
+			 "movk x9, #0x20, lsl #16\n"
+			 "msr spsr_el1, x9\n"
+			 "isb\n"
+			 "eret\n"
+			 "1: mrs x9, id_aa64dfr0_el1\n"
+			 "2: nop\n"
+			 "nop\n"
+			 : "=&r"(after)
+			 :
+			 : "x9", "memory");
+	disable_debug();
+	report_debug("step over a trapped MRS", EC_STEP_EL1, after);
 }
 
 static void check_debug(void)
 {
-	uint64_t v;
+	uint64_t dfr0 = read_sysreg(id_aa64dfr0_el1);
+	unsigned int brps = DFR0_BRPS(dfr0), wrps = DFR0_WRPS(dfr0);
 
-	expect_abort();
-	write_sysreg(dbgbvr0_el1, DBGBVR0_TEST_VALUE);
+	printf("debug: %u breakpoints, %u watchpoints\n", brps, wrps);
+	printf("os lock at start: %s\n",
+	       read_sysreg(oslsr_el1) & OSLSR_OSLK ? "locked" : "unlocked");
+	write_sysreg(oslar_el1, 0);
 	isb();
-	v = read_sysreg(dbgbvr0_el1);
-	if (!faulted("dbgbvr0_el1 access"))
-		printf("dbgbvr0 reads 0x%lx\n", v);
+	printf("os lock after OSLAR_EL1 = 0: %s\n",
+	       read_sysreg(oslsr_el1) & OSLSR_OSLK ? "locked" : "unlocked");
+	check_breakpoint(brps - 1);
+	check_watchpoint(wrps - 1);
+	check_step_over_trapped_mrs();
+}
+
+/* Debug state a reset must not leave behind (the OS lock is open). */
+static void leave_debug_state(void)
+{
+	set_breakpoint(0, UNUSED_ADDRESS, BCR_EL1_EXEC);
+	set_watchpoint(0, UNUSED_ADDRESS, WCR_EL1_STORE);
+	write_sysreg(mdscr_el1, MDSCR_KDE | MDSCR_MDE);
+	isb();
+}
+
+static void check_debug_reset(void)
+{
+	uint64_t left = read_sysreg(dbgbvr0_el1) | read_sysreg(dbgbcr0_el1) |
+			read_sysreg(dbgwvr0_el1) | read_sysreg(dbgwcr0_el1) |
+			read_sysreg(mdscr_el1);
+
+	printf("after the reset: os lock %s, debug registers %s\n",
+	       read_sysreg(oslsr_el1) & OSLSR_OSLK ? "locked" : "unlocked",
+	       left ? "NOT clear" : "clear");
 }
 
 void guest_main(unsigned long x0)
 {
+	uint32_t dir = readl(GPIODIR);
+
 	(void)x0;
+	if (dir & BOOT_MARK) {
+		writel(GPIODIR, dir & ~BOOT_MARK);
+		check_debug_reset();
+		printf("traps done\n");
+		return;
+	}
 	check_set_way();
 	check_impdef();
-	check_pmu();
+	check_id_registers();
+	check_hidden_features();
 	check_debug();
-	printf("traps done\n");
+	leave_debug_state();
+	writel(GPIODIR, dir | BOOT_MARK);
+	printf("first boot done: resetting\n");
+	psci_system_reset(CONDUIT_SMC);
 }

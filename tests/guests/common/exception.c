@@ -10,9 +10,12 @@
 /* Vector table slot 4: synchronous exception, current EL, SP_ELx. */
 #define VEC_SYNC_CURRENT_SPX 4
 
+#define MDSCR_KDE (1u << 13) /* debug exceptions at EL1 enabled */
+
 struct expectation {
 	bool armed;
 	bool quiet;
+	bool debug; /* a debug exception: return to ELR, debug now off */
 	bool taken;
 	struct abort_info info;
 };
@@ -28,23 +31,29 @@ static const char *const vector_names[16] = {
 	"serror (EL0, A32)",
 };
 
-static void arm(bool quiet)
+static void arm(bool quiet, bool debug)
 {
 	volatile struct expectation *e = &expected[this_vcpu()];
 
 	e->taken = false;
 	e->quiet = quiet;
+	e->debug = debug;
 	e->armed = true;
 }
 
 void expect_abort(void)
 {
-	arm(false);
+	arm(false, false);
 }
 
 void expect_abort_quiet(void)
 {
-	arm(true);
+	arm(true, false);
+}
+
+void expect_debug_exception(void)
+{
+	arm(false, true);
 }
 
 bool abort_taken(struct abort_info *info)
@@ -62,7 +71,8 @@ bool abort_taken(struct abort_info *info)
 	return taken;
 }
 
-/* Skip the faulting instruction if this vCPU expected it. */
+/* Skip the faulting instruction if this vCPU expected it; after a debug
+ * exception, return to where it was taken with debug exceptions off. */
 static bool handle_expected(uint64_t esr, uint64_t far, uint64_t elr)
 {
 	volatile struct expectation *e = &expected[this_vcpu()];
@@ -74,7 +84,10 @@ static bool handle_expected(uint64_t esr, uint64_t far, uint64_t elr)
 	e->info.esr = esr;
 	e->info.far = far;
 	e->info.elr = elr;
-	write_sysreg(elr_el1, elr + 4);
+	if (e->debug)
+		write_sysreg(mdscr_el1, read_sysreg(mdscr_el1) & ~MDSCR_KDE);
+	else
+		write_sysreg(elr_el1, elr + 4);
 	return true;
 }
 

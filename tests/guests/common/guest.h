@@ -66,6 +66,14 @@ bool abort_taken(struct abort_info *info);
 void expect_abort_quiet(void);
 
 /*
+ * Arm the next synchronous exception on this vCPU to be a debug exception
+ * (breakpoint, watchpoint, step): it is recorded like an abort, debug
+ * exceptions are turned off (MDSCR_EL1.KDE) and the guest resumes where
+ * it was taken.
+ */
+void expect_debug_exception(void);
+
+/*
  * The GIC (gic.c): the VM's GICv2 or GICv3 at QEMU virt's addresses, the
  * version found at run time from the distributor's PIDR2. All interrupts
  * are Group 1 (GICv3) or signalled as IRQ (GICv2); EOImode 0.
