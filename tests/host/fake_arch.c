@@ -9,6 +9,7 @@
 #include "fake_arch.h"
 #include "spinlock.h"
 #include "sysreg.h"
+#include "sysreg_trap.h"
 
 struct fake_arch fake;
 
@@ -95,6 +96,29 @@ void arch_zero_to_poc(void *va, size_t len)
 u64 cpu_id_register(unsigned crm, unsigned op2)
 {
 	return fake.id_registers[ID_REG_INDEX(crm, op2)];
+}
+
+bool cpu_vm_regs_trapped(void)
+{
+	return fake.vm_regs_trapped;
+}
+
+void cpu_trap_vm_regs(bool on)
+{
+	fake.vm_regs_trapped = on;
+}
+
+u64 cpu_read_sctlr_el1(void)
+{
+	return fake.sctlr_el1;
+}
+
+void cpu_write_vm_register(u64 reg, u64 value)
+{
+	if (reg == SCTLR_EL1_ENC)
+		fake.sctlr_el1 = value;
+	fake.vm_register_writes++;
+	fake.vm_register_last = value;
 }
 
 void cpu_set_os_lock(bool locked)

@@ -38,6 +38,11 @@ struct fake_arch {
 	/* The core's system registers sysreg_trap.c reads and writes. */
 	u64 id_registers[64]; /* by ID_REG_INDEX(CRm, op2) */
 	bool os_lock;
+	/* HCR_EL2.TVM, SCTLR_EL1 and the trapped writes set_way.c emulates. */
+	bool vm_regs_trapped;
+	u64 sctlr_el1;
+	unsigned vm_register_writes;
+	u64 vm_register_last;
 	size_t zeroed; /* bytes arch_zero_to_poc zeroed */
 	unsigned system_offs;
 	jmp_buf *noreturn_jmp; /* where noreturn arch calls land */

@@ -86,8 +86,8 @@ TEST(sysreg_unknown_traps_are_not_emulated)
 	struct vcpu *v = &fixture_vm(1)->vcpus[0];
 	struct guest_frame f = frame(0);
 
-	/* TTBR0_EL1 never traps; if it did, it is not Bulkhead's to fake. */
-	CHECK_EQ(handle_sysreg_trap(v, &f, esr(3, 0, 2, 0, 0, 1, false)),
+	/* TPIDR_EL1 never traps; if it did, it is not Bulkhead's to fake. */
+	CHECK_EQ(handle_sysreg_trap(v, &f, esr(3, 0, 13, 0, 4, 1, false)),
 		 SYSREG_UNKNOWN);
 	/* Nor do the breakpoint registers (MDCR_EL2.TDA is 0). */
 	CHECK_EQ(handle_sysreg_trap(v, &f, esr(2, 0, 0, 0, 4, 1, true)),
@@ -242,19 +242,73 @@ TEST(sysreg_sgi1r_goes_to_the_vgic)
 	CHECK(vm->vcpus[1].vgic.private[9].pending); /* not enabled: waits */
 }
 
-TEST(sysreg_set_way_cleans_the_vm_once_per_sweep)
+#define SCTLR_MMU_CACHES_ON 0x5 /* M and C */
+
+/* A set/way operation or an SCTLR_EL1 write through the trap; Rt = x3. */
+static enum sysreg_result set_way_op(struct vcpu *v, unsigned crm, u64 set)
+{
+	struct guest_frame f = frame(set);
+
+	return handle_sysreg_trap(v, &f, esr(1, 0, 7, crm, 2, 3, false));
+}
+
+static enum sysreg_result write_sctlr(struct vcpu *v, u64 value)
+{
+	struct guest_frame f = frame(value);
+
+	return handle_sysreg_trap(v, &f, esr(3, 0, 1, 0, 0, 3, false));
+}
+
+/* KVM's way: the first set/way operation cleans the VM and traps the MMU
+ * registers; the others do nothing until the caches go on or off, which
+ * cleans again; with them on, the registers stop trapping. */
+TEST(sysreg_set_way_cleans_at_the_first_and_at_cache_transitions)
 {
 	struct vcpu *v = &fixture_vm(1)->vcpus[0];
-	struct guest_frame f = frame(0);
 
-	f.x[3] = 0x2; /* level 2, set 0, way 0: a sweep starts */
-	CHECK_EQ(handle_sysreg_trap(v, &f, esr(1, 0, 7, 14, 2, 3, false)),
-		 SYSREG_DONE);
+	CHECK_EQ(set_way_op(v, 14, 0x2), SYSREG_DONE); /* DC CISW */
 	CHECK_EQ(fake.cache_cleans, 1);
-	f.x[3] = 0x2 | (5 << 6); /* level 2, set 5 */
-	CHECK_EQ(handle_sysreg_trap(v, &f, esr(1, 0, 7, 6, 2, 3, false)),
-		 SYSREG_DONE);
-	CHECK_EQ(handle_sysreg_trap(v, &f, esr(1, 0, 7, 10, 2, 3, false)),
-		 SYSREG_DONE);
+	CHECK(fake.vm_regs_trapped);
+	for (u64 set = 1; set < 100; set++) {
+		CHECK_EQ(set_way_op(v, 6, set << 6 | 0x2), SYSREG_DONE);
+		CHECK_EQ(set_way_op(v, 10, set << 6), SYSREG_DONE);
+	}
 	CHECK_EQ(fake.cache_cleans, 1);
+	CHECK_EQ(write_sctlr(v, SCTLR_MMU_CACHES_ON), SYSREG_DONE);
+	CHECK_EQ(fake.sctlr_el1, SCTLR_MMU_CACHES_ON);
+	CHECK_EQ(fake.cache_cleans, 2);
+	CHECK(!fake.vm_regs_trapped);
+	/* With caches on, the next operation starts again. */
+	CHECK_EQ(set_way_op(v, 14, 0), SYSREG_DONE);
+	CHECK_EQ(fake.cache_cleans, 3);
+	CHECK(fake.vm_regs_trapped);
+	/* Turning them off: a clean, and the registers still trap; a write
+	 * that changes neither M nor C: no clean. */
+	CHECK_EQ(write_sctlr(v, 0), SYSREG_DONE);
+	CHECK_EQ(fake.cache_cleans, 4);
+	CHECK(fake.vm_regs_trapped);
+	CHECK_EQ(write_sctlr(v, 1UL << 12), SYSREG_DONE);
+	CHECK_EQ(fake.cache_cleans, 4);
+	CHECK_EQ(write_sctlr(v, SCTLR_MMU_CACHES_ON), SYSREG_DONE);
+	CHECK_EQ(fake.cache_cleans, 5);
+	CHECK(!fake.vm_regs_trapped);
+}
+
+/* The other trapped MMU registers are written as they are; reads of them
+ * never trap (no TRVM), so a read here is not emulated. */
+TEST(sysreg_trapped_mmu_registers_are_written_through)
+{
+	struct vcpu *v = &fixture_vm(1)->vcpus[0];
+	struct guest_frame f = frame(0x40123000);
+
+	CHECK_EQ(handle_sysreg_trap(v, &f, esr(3, 0, 2, 0, 1, 7, false)),
+		 SYSREG_DONE); /* TTBR1_EL1 */
+	CHECK_EQ(fake.vm_register_writes, 1);
+	CHECK_EQ(fake.vm_register_last, 0x40123000);
+	CHECK_EQ(handle_sysreg_trap(v, &f, esr(3, 0, 13, 0, 1, 7, false)),
+		 SYSREG_DONE); /* CONTEXTIDR_EL1 */
+	CHECK_EQ(fake.vm_register_writes, 2);
+	CHECK(handle_sysreg_trap(v, &f, esr(3, 0, 2, 0, 1, 7, true)) !=
+	      SYSREG_DONE);
+	CHECK_EQ(fake.cache_cleans, 0);
 }

@@ -5,6 +5,7 @@
 #include "mmu.h"
 #include "platform.h"
 #include "sysreg.h"
+#include "sysreg_trap.h"
 #include "vm.h"
 #include <bulkhead/abi.h>
 
@@ -158,6 +159,37 @@ u64 cpu_id_register(unsigned crm, unsigned op2)
 #undef READ_ID_REGISTER
 	}
 	return 0;
+}
+
+/* HCR_EL2.TVM: writes to the VM_REGISTERS trap (set_way.c). */
+bool cpu_vm_regs_trapped(void)
+{
+	return read_sysreg(hcr_el2) & HCR_TVM;
+}
+
+void cpu_trap_vm_regs(bool on)
+{
+	u64 hcr = read_sysreg(hcr_el2);
+
+	write_sysreg(hcr_el2, on ? hcr | HCR_TVM : hcr & ~HCR_TVM);
+	isb();
+}
+
+u64 cpu_read_sctlr_el1(void)
+{
+	return read_sysreg(sctlr_el1);
+}
+
+void cpu_write_vm_register(u64 reg, u64 value)
+{
+	switch (reg) {
+#define WRITE_VM_REGISTER(name, op0, op1, crn, crm, op2)                       \
+	case SYSREG(op0, op1, crn, crm, op2):                                  \
+		write_sysreg(name, value);                                     \
+		break;
+		VM_REGISTERS(WRITE_VM_REGISTER)
+#undef WRITE_VM_REGISTER
+	}
 }
 
 /* The guest's OS lock is the core's own: debug is the guest's alone. */
@@ -335,6 +367,7 @@ noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg)
 	write_sysreg(cntvoff_el2, vcpu->vm->counter_offset);
 	arch_stage2_activate(pt_root_pa(&vcpu->vm->s2), vcpu->vm->id + 1);
 	reset_el1();
+	cpu_trap_vm_regs(false); /* until its first set/way operation */
 	/* Its physical timer's compare value reads 0, shifted as its
 	 * counter is (ptimer.c). */
 	write_sysreg(cntp_cval_el0, vcpu->vm->counter_offset);

@@ -19,9 +19,10 @@
  *   every (re)start; OSDLR_EL1 and DBGPRCR_EL1 (power-down control) read
  *   as zero and ignore writes; MDRAR_EL1 reads 0: no debug ROM address.
  * - set/way cache maintenance: it would clean and invalidate lines of
- *   every VM sharing the cache. Emulated by cleaning and invalidating the
- *   VM's own RAM by address, once per sweep: a sweep visits set 0, way 0
- *   once per cache level, and only whole sweeps mean anything.
+ *   every VM sharing the cache. Emulated as KVM does (set_way.c): the VM's
+ *   own RAM is cleaned by address at the first one and at the guest's
+ *   cache on/off transitions, found by trapping the EL1 MMU registers
+ *   (HCR_EL2.TVM) meanwhile.
  * - IMPLEMENTATION DEFINED registers (CRn 11, 15), e.g. L2CTLR_EL1 with the
  *   physical core count, and ACTLR_EL1 with core-wide controls: RAZ/WI.
  * - GICv3 SGI generation (ICC_SGI1R_EL1): through the vGIC, which only
@@ -223,13 +224,6 @@ static enum sysreg_result emulate_register(u64 iss, u64 *value)
 	return SYSREG_DONE;
 }
 
-static void set_way(struct vcpu *vcpu, u64 operand)
-{
-	/* Bits [3:1] select the level; the rest is the set and way. */
-	if ((operand & ~0xfUL) == 0)
-		vm_clean_dcache(vcpu->vm);
-}
-
 /*
  * GICv3 SGIs: trapped by HCR_EL2.IMO. Group 1 SGIs go to the vGIC; the
  * guest's interrupts are all group 1, so group 0 SGIs (SGI0R, ASGI1R)
@@ -264,7 +258,9 @@ enum sysreg_result handle_sysreg_trap(struct vcpu *vcpu, struct guest_frame *f,
 	if (handle_ptimer_trap(vcpu, f, iss))
 		return SYSREG_DONE;
 	if (is_set_way(iss)) {
-		set_way(vcpu, frame_get(f, rt));
+		set_way_trapped(vcpu);
+	} else if (vm_register_trapped(vcpu, iss, frame_get(f, rt))) {
+		/* emulated */
 	} else if (is_raz_wi(iss)) {
 		if (iss & ISS_READ)
 			frame_set(f, rt, 0);

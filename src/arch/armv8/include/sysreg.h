@@ -28,6 +28,7 @@
 #define HCR_TSC	  (1 << 19)   /* trap SMC: guests never reach firmware */
 #define HCR_TIDCP (1 << 20)   /* trap IMPLEMENTATION DEFINED registers */
 #define HCR_TACR  (1 << 21)   /* trap ACTLR_EL1 (core-wide controls) */
+#define HCR_TVM	  (1 << 26)   /* trap writes to the EL1 MMU registers */
 #define HCR_TSW	  (1 << 22)   /* trap set/way cache maintenance */
 #define HCR_RW	  (1UL << 31) /* EL1 is AArch64 */
 #define HCR_TLOR  (1UL << 35) /* trap LORegion registers (FEAT_LOR) */
