@@ -128,6 +128,88 @@ TEST(pagetable_hyp_stage1_attributes)
 	CHECK_EQ(ram & 3, 1); /* a block */
 }
 
+/* The hypervisor's image: code read-only and executable, the rest never
+ * executable, only data writable. */
+TEST(pagetable_hyp_stage1_permissions)
+{
+	struct pt pt = new_pt(PT_HYP, POOL_PAGES);
+	static const struct {
+		enum mem_type type;
+		u64 read_only, xn;
+	} want[] = {{MEM_CODE, 1, 0},
+		    {MEM_RODATA, 1, 1},
+		    {MEM_DATA, 0, 1},
+		    {MEM_DEVICE, 0, 1}};
+
+	for (unsigned i = 0; i < ARRAY_SIZE(want); i++) {
+		u64 va = 0x40000000 + i * PAGE_SIZE, pte;
+
+		CHECK_EQ(pt_map(&pt, va, pa_of(va), PAGE_SIZE, want[i].type),
+			 PT_OK);
+		pte = walk(&pt, va).pte;
+		CHECK_EQ((pte >> 7) & 1, want[i].read_only); /* AP[2] */
+		CHECK_EQ((pte >> 6) & 1, 1);		     /* AP[1] RES1 */
+		CHECK_EQ(XN(pte), want[i].xn);
+	}
+}
+
+TEST(pagetable_stage2_read_only_types)
+{
+	struct pt pt = new_pt(PT_STAGE2, POOL_PAGES);
+	u64 code, rodata;
+
+	pt_map(&pt, 0x40000000, pa_of(0x40000000), PAGE_SIZE, MEM_CODE);
+	pt_map(&pt, 0x40001000, pa_of(0x40001000), PAGE_SIZE, MEM_RODATA);
+	code = walk(&pt, 0x40000000).pte;
+	rodata = walk(&pt, 0x40001000).pte;
+	CHECK_EQ(S2AP(code), 1); /* read only */
+	CHECK_EQ(XN(code), 0);
+	CHECK_EQ(S2AP(rodata), 1);
+	CHECK_EQ(XN(rodata), 1);
+}
+
+/* Unmapping leaves the tables, and mapping the same range again reuses
+ * them: a range mapped and unmapped over and over takes no more pages. */
+TEST(pagetable_unmap_then_map_again_reuses_tables)
+{
+	struct pt pt = new_pt(PT_HYP, POOL_PAGES);
+	u64 va = 0x801ff000, size = (2 << 20) + 0x2000;
+	size_t used;
+
+	CHECK_EQ(pt_map(&pt, va, pa_of(va), size, MEM_DATA), PT_OK);
+	used = pool.used;
+	CHECK_EQ(pt_unmap(&pt, va, size), PT_OK);
+	CHECK_EQ(walk(&pt, va).level, 0);
+	CHECK_EQ(walk(&pt, 0x80300000).level, 0);
+	CHECK_EQ(walk(&pt, va + size - PAGE_SIZE).level, 0);
+	for (int round = 0; round < 3; round++) {
+		CHECK_EQ(pt_map(&pt, va, pa_of(va), size, MEM_DATA), PT_OK);
+		CHECK_EQ(pt_unmap(&pt, va, size), PT_OK);
+	}
+	CHECK_EQ(pool.used, used);
+	CHECK_EQ(pt_map(&pt, va, pa_of(va), size, MEM_DATA), PT_OK);
+	CHECK_EQ(walk(&pt, 0x80300000).level, 2);
+	CHECK_EQ(walk(&pt, va).level, 3);
+}
+
+TEST(pagetable_unmap_only_what_is_asked)
+{
+	struct pt pt = new_pt(PT_HYP, POOL_PAGES);
+
+	pt_map(&pt, 0x40000000, pa_of(0x40000000), 0x3000, MEM_DATA);
+	pt_map(&pt, 0x40200000, pa_of(0x40200000), 2 << 20, MEM_DATA);
+	CHECK_EQ(pt_unmap(&pt, 0x40001000, PAGE_SIZE), PT_OK);
+	CHECK_EQ(walk(&pt, 0x40000000).level, 3);
+	CHECK_EQ(walk(&pt, 0x40001000).level, 0);
+	CHECK_EQ(walk(&pt, 0x40002000).level, 3);
+	/* Nothing mapped there: nothing to do. */
+	CHECK_EQ(pt_unmap(&pt, 0x50000000, 2 << 20), PT_OK);
+	/* Half a block would need the block split: refused, left alone. */
+	CHECK_EQ(pt_unmap(&pt, 0x40200000, 1 << 20), PT_PARTIAL);
+	CHECK_EQ(walk(&pt, 0x40200000).level, 2);
+	CHECK_EQ(pt_unmap(&pt, 0x40000800, PAGE_SIZE), PT_MISALIGNED);
+}
+
 TEST(pagetable_errors)
 {
 	struct pt pt = new_pt(PT_STAGE2, 2);

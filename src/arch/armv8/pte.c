@@ -10,9 +10,11 @@
 #define PTE_XN	      BIT(54)
 #define PTE_ADDR_MASK 0x0000fffffffff000ULL
 
-/* EL2 stage 1: AttrIndx selects a MAIR_EL2 slot; AP[1] is RES1. */
+/* EL2 stage 1: AttrIndx selects a MAIR_EL2 slot; AP[1] is RES1, AP[2]
+ * makes it read-only. */
 #define S1_ATTR(idx) ((u64)(idx) << 2)
 #define S1_AP_RES1   BIT(6)
+#define S1_AP_RO     BIT(7)
 
 /* Stage 2: the memory type and access rights sit in the descriptor. */
 #define S2_MEMATTR_DEVICE_nGnRE (1ULL << 2)
@@ -20,26 +22,29 @@
 #define S2AP_R			BIT(6)
 #define S2AP_W			BIT(7)
 
+/* XN is bit 54 in both regimes (Stage 2: XN[1], for EL1 and EL0). */
+static u64 xn_bit(enum mem_type type)
+{
+	return mem_executable(type) ? 0 : PTE_XN;
+}
+
 static u64 stage1_attrs(enum mem_type type)
 {
-	switch (type) {
-	case MEM_DEVICE:
-		return S1_ATTR(MAIR_IDX_DEVICE) | S1_AP_RES1 | PTE_XN;
-	case MEM_NORMAL:
-		break;
-	}
-	return S1_ATTR(MAIR_IDX_NORMAL) | S1_AP_RES1 | PTE_SH_INNER;
+	u64 perms =
+		S1_AP_RES1 | (mem_writable(type) ? 0 : S1_AP_RO) | xn_bit(type);
+
+	if (type == MEM_DEVICE)
+		return S1_ATTR(MAIR_IDX_DEVICE) | perms;
+	return S1_ATTR(MAIR_IDX_NORMAL) | PTE_SH_INNER | perms;
 }
 
 static u64 stage2_attrs(enum mem_type type)
 {
-	switch (type) {
-	case MEM_DEVICE:
-		return S2_MEMATTR_DEVICE_nGnRE | S2AP_R | S2AP_W | PTE_XN;
-	case MEM_NORMAL:
-		break;
-	}
-	return S2_MEMATTR_NORMAL_WB | S2AP_R | S2AP_W | PTE_SH_INNER;
+	u64 perms = S2AP_R | (mem_writable(type) ? S2AP_W : 0) | xn_bit(type);
+
+	if (type == MEM_DEVICE)
+		return S2_MEMATTR_DEVICE_nGnRE | perms;
+	return S2_MEMATTR_NORMAL_WB | PTE_SH_INNER | perms;
 }
 
 u64 pte_leaf(enum pt_regime regime, unsigned level, paddr_t pa,

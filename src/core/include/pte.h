@@ -32,10 +32,24 @@ enum pt_regime {
 	PT_STAGE2, /* a VM's Stage 2 */
 };
 
+/* What a mapping holds, which sets its memory type and permissions. */
 enum mem_type {
-	MEM_NORMAL, /* RAM: cacheable, read/write/execute */
-	MEM_DEVICE, /* MMIO: Device-nGnRE, execute-never */
+	MEM_NORMAL, /* a VM's RAM: cacheable, read/write/execute */
+	MEM_DEVICE, /* MMIO: Device-nGnRE, read/write, execute-never */
+	MEM_CODE,   /* cacheable, read-only, executable */
+	MEM_RODATA, /* cacheable, read-only, execute-never */
+	MEM_DATA,   /* cacheable, read/write, execute-never */
 };
+
+static inline bool mem_writable(enum mem_type type)
+{
+	return type != MEM_CODE && type != MEM_RODATA;
+}
+
+static inline bool mem_executable(enum mem_type type)
+{
+	return type == MEM_NORMAL || type == MEM_CODE;
+}
 
 /* A block (levels 1, 2) or page (level 3) descriptor. */
 u64 pte_leaf(enum pt_regime regime, unsigned level, paddr_t pa,
