@@ -77,10 +77,48 @@ void arch_wake_cancel(void)
 	fake.wake_at = 0;
 }
 
+static bool mapped(const void *va, size_t len)
+{
+	u64 start = (u64)(uintptr_t)va;
+
+	for (unsigned i = 0; i < fake.mapped_count; i++)
+		if (start >= fake.mapped[i].base &&
+		    start + len <= fake.mapped[i].base + fake.mapped[i].size)
+			return true;
+	return false;
+}
+
+static void check_mapped(const void *va, size_t len)
+{
+	if (!mapped(va, len))
+		fake.unmapped_accesses++;
+}
+
+void arch_map_vm_ram(paddr_t pa, u64 size)
+{
+	if (fake.mapped_count == ARRAY_SIZE(fake.mapped)) {
+		fprintf(stderr, "fake arch: too many VM RAM mappings\n");
+		abort();
+	}
+	fake.mapped[fake.mapped_count++] = (struct fake_range){pa.bits, size};
+	fake.map_calls++;
+}
+
+void arch_unmap_vm_ram(paddr_t pa, u64 size)
+{
+	for (unsigned i = 0; i < fake.mapped_count; i++)
+		if (fake.mapped[i].base == pa.bits &&
+		    fake.mapped[i].size == size) {
+			fake.mapped[i] = fake.mapped[--fake.mapped_count];
+			return;
+		}
+	fprintf(stderr, "fake arch: unmapping RAM that is not mapped\n");
+	abort();
+}
+
 void arch_clean_dcache_range(void *va, size_t len)
 {
-	(void)va;
-	(void)len;
+	check_mapped(va, len);
 	fake.cache_cleans++;
 }
 
@@ -90,6 +128,7 @@ void arch_sync_icache(void)
 
 void arch_zero_to_poc(void *va, size_t len)
 {
+	check_mapped(va, len);
 	memset(va, 0, len);
 	fake.zeroed += len;
 }

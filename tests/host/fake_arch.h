@@ -45,6 +45,14 @@ struct fake_arch {
 	u64 vm_register_last;
 	size_t zeroed; /* bytes arch_zero_to_poc zeroed */
 	unsigned system_offs;
+	/* VM RAM the hypervisor has mapped (arch_map_vm_ram), and cache
+	 * maintenance on RAM it had not: a hypervisor access would fault. */
+	struct fake_range {
+		u64 base, size;
+	} mapped[4];
+	unsigned mapped_count;
+	unsigned map_calls;
+	unsigned unmapped_accesses;
 	jmp_buf *noreturn_jmp; /* where noreturn arch calls land */
 	enum fake_exit left;
 	/* The last arch_vcpu_enter(): which vCPU, at what entry, x0. */

@@ -5,6 +5,7 @@
 
 #include <bulkhead/abi.h>
 
+#include "arch.h"
 #include "fake_arch.h"
 #include "smccc.h"
 #include "test.h"
@@ -81,5 +82,38 @@ TEST(a_loading_vm_starts_nothing)
 	vm_request_restart(vm);
 	CHECK_EQ(vm->state, VM_LOADING);
 	CHECK_EQ(fake.ipis, 1u << vm->vcpus[0].cpu);
+	free(ram);
+}
+
+/* EL2 maps the VM's RAM to load or clean it, and only meanwhile. */
+TEST(vm_ram_is_mapped_at_el2_only_to_load_or_clean_it)
+{
+	u8 *ram;
+	struct vm *vm = vm_with_ram(&ram);
+
+	vm_boot(vm);
+	CHECK_EQ(fake.map_calls, 1);
+	CHECK_EQ(fake.unmapped_accesses, 0);
+	CHECK_EQ(fake.mapped_count, 0);
+	vm_clean_dcache(vm);
+	CHECK_EQ(fake.map_calls, 2);
+	CHECK_EQ(fake.unmapped_accesses, 0);
+	CHECK_EQ(fake.mapped_count, 0);
+	free(ram);
+}
+
+/* Two of its vCPUs clean at once: the window stays until both are done. */
+TEST(vm_ram_window_is_shared_by_its_users)
+{
+	u8 *ram;
+	struct vm *vm = vm_with_ram(&ram);
+
+	/* Another vCPU is in the middle of a clean: the RAM is mapped. */
+	vm->ram_users = 1;
+	arch_map_vm_ram(pa_of(vm->layout.pa[0]), FIXTURE_RAM_SIZE);
+	vm_clean_dcache(vm);
+	CHECK_EQ(fake.map_calls, 1);	/* not mapped again */
+	CHECK_EQ(fake.mapped_count, 1); /* nor unmapped under the other */
+	CHECK_EQ(fake.unmapped_accesses, 0);
 	free(ram);
 }

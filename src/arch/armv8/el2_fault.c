@@ -33,6 +33,38 @@ static const char *ec_name(u64 ec)
 
 static const char *const kind_name[] = {"synchronous", "IRQ", "FIQ", "SError"};
 
+/* The fault status code of an abort (DFSC/IFSC), in words. */
+static const char *fault_name(u64 fsc)
+{
+	static const char *const by_kind[] = {
+		"address size fault", "translation fault", "access flag fault",
+		"permission fault"};
+
+	if (fsc < 0x10)
+		return by_kind[fsc >> 2];
+	if (fsc == FSC_SEA)
+		return "synchronous external abort";
+	if (fsc == 0x21)
+		return "alignment fault";
+	return "other fault";
+}
+
+/* For an abort: which fault, at which table level, on what access. */
+static void report_abort(u64 esr)
+{
+	u64 fsc = ESR_ABT_FSC(esr);
+	const char *access = ESR_EC(esr) == EC_IABT_CUR ? "instruction fetch"
+			     : (esr & ESR_DABT_WNR)	? "write"
+							: "read";
+
+	if (fsc < 0x10)
+		panic_line("  %s at level %lu: %s (FSC 0x%02lx)",
+			   fault_name(fsc), fsc & 3, access, fsc);
+	else
+		panic_line("  %s: %s (FSC 0x%02lx)", fault_name(fsc), access,
+			   fsc);
+}
+
 noreturn void el2_exception_report(struct guest_frame *f, u64 kind)
 {
 	u64 esr = read_sysreg(esr_el2);
@@ -40,6 +72,8 @@ noreturn void el2_exception_report(struct guest_frame *f, u64 kind)
 
 	panic_line("CPU %u: %s exception at EL2: %s (EC 0x%lx)", arch_cpu_id(),
 		   kind_name[kind % 4], ec_name(ESR_EC(esr)), ESR_EC(esr));
+	if (ESR_EC(esr) == EC_IABT_CUR || ESR_EC(esr) == EC_DABT_CUR)
+		report_abort(esr);
 	panic_line("  ESR 0x%016lx  FAR 0x%016lx", esr, read_sysreg(far_el2));
 	panic_line("  ELR 0x%016lx  SPSR 0x%016lx", read_sysreg(elr_el2),
 		   read_sysreg(spsr_el2));

@@ -38,6 +38,18 @@ void arch_sync_icache(void);
  * and one that turns them on later finds no stale line. */
 void arch_zero_to_poc(void *va, size_t len);
 
+/*
+ * The hypervisor's mapping of a VM's RAM (VA = PA, read/write, never
+ * executable). It exists only while the hypervisor loads or cleans that
+ * RAM, so no stray EL2 access reaches a VM otherwise. One caller at a time
+ * per range (vm.c counts a VM's users); different VMs' ranges may be
+ * mapped and unmapped on several cores at once. Mapping a range again
+ * reuses the tables its first mapping built: vms_init() maps each VM's
+ * RAM once on the boot core, so no table page is taken later.
+ */
+void arch_map_vm_ram(paddr_t pa, u64 size);
+void arch_unmap_vm_ram(paddr_t pa, u64 size);
+
 /* Firmware (PSCI) services for the physical machine. */
 int arch_cpu_power_on(unsigned cpu);
 noreturn void arch_cpu_power_off(void);

@@ -67,6 +67,10 @@ struct vm {
 	struct boot_plan boot; /* what its RAM holds at (re)start */
 	struct pt s2;
 	struct spinlock lock;
+	/* EL2 maps its RAM while ram_users > 0 (vm.c: open_ram); the lock
+	 * guards the count and the mapping. */
+	struct spinlock ram_lock;
+	unsigned ram_users;
 	volatile enum vm_state state;
 	const char *stop_reason; /* why it is stopping, for the log */
 	unsigned vcpu_count;
@@ -126,8 +130,9 @@ int vcpu_power_on(struct vm *vm, unsigned id, u64 entry, u64 arg);
 /* Is [ipa, ipa+len) inside the VM's RAM? Then *pa is where. */
 bool vm_ipa_to_pa(const struct vm *vm, ipaddr_t ipa, u64 len, paddr_t *pa);
 
-/* Clean and invalidate all of the VM's RAM from the data caches. */
-void vm_clean_dcache(const struct vm *vm);
+/* Clean and invalidate all of the VM's RAM from the data caches, with no
+ * lock held (it maps the RAM at EL2 meanwhile). */
+void vm_clean_dcache(struct vm *vm);
 
 /*
  * A guest-triggered message: a warning (vm_log) or news (vm_log_info),

@@ -298,13 +298,20 @@ static bool claim_start(struct vcpu *v)
 	return start;
 }
 
-/* CONFIG_DEBUG_PANIC_TEST: nothing is mapped at 0x10 at EL2. */
+/* CONFIG_DEBUG_PANIC_TEST: a fault at EL2, of the kind Kconfig chose.
+ * Nothing is mapped at 0x10; code is read-only; the stack never runs. */
 static void debug_panic_test(void)
 {
-#ifdef CONFIG_DEBUG_PANIC_TEST
+#if defined(CONFIG_DEBUG_PANIC_READ_UNMAPPED)
 	volatile uintptr_t unmapped = 0x10;
 
 	(void)*(volatile u32 *)unmapped;
+#elif defined(CONFIG_DEBUG_PANIC_WRITE_TEXT)
+	*(volatile u32 *)(uintptr_t)cpu_idle_loop = 0;
+#elif defined(CONFIG_DEBUG_PANIC_EXEC_STACK)
+	volatile u32 on_stack[1] = {0};
+
+	((void (*)(void))(uintptr_t)on_stack)();
 #endif
 }
 

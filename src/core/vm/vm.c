@@ -99,11 +99,40 @@ static void zero_gaps(struct vm *vm, size_t i)
 				 gaps[g].size);
 }
 
-void vm_clean_dcache(const struct vm *vm)
+/*
+ * EL2 maps a VM's RAM only while it writes or cleans it: a stray pointer
+ * in the hypervisor cannot reach a VM the rest of the time. Several of
+ * the VM's cores may clean at once (set/way), so the first to open the
+ * window maps it and the last to close it unmaps it. The lock is held for
+ * the table edits only, never for the work inside the window.
+ */
+static void open_ram(struct vm *vm)
 {
+	spin_lock(&vm->ram_lock);
+	if (vm->ram_users++ == 0)
+		for (size_t i = 0; i < vm->cfg->mem_count; i++)
+			arch_map_vm_ram(pa_of(vm->layout.pa[i]),
+					vm->cfg->mem[i].size);
+	spin_unlock(&vm->ram_lock);
+}
+
+static void close_ram(struct vm *vm)
+{
+	spin_lock(&vm->ram_lock);
+	if (--vm->ram_users == 0)
+		for (size_t i = 0; i < vm->cfg->mem_count; i++)
+			arch_unmap_vm_ram(pa_of(vm->layout.pa[i]),
+					  vm->cfg->mem[i].size);
+	spin_unlock(&vm->ram_lock);
+}
+
+void vm_clean_dcache(struct vm *vm)
+{
+	open_ram(vm);
 	for (size_t i = 0; i < vm->cfg->mem_count; i++)
 		arch_clean_dcache_range(pa_ptr(pa_of(vm->layout.pa[i])),
 					vm->cfg->mem[i].size);
+	close_ram(vm);
 }
 
 /*
@@ -114,10 +143,12 @@ void vm_clean_dcache(const struct vm *vm)
  */
 static void load_memory(struct vm *vm)
 {
+	open_ram(vm);
 	for (size_t i = 0; i < vm->cfg->mem_count; i++)
 		zero_gaps(vm, i);
 	for (unsigned k = 0; k < LOAD_KINDS; k++)
 		copy_load(vm, &vm->boot.load[k]);
+	close_ram(vm);
 	arch_sync_icache();
 }
 
@@ -244,11 +275,16 @@ void vms_init(struct page_pool *pool)
 		vm->id = i;
 		vm->layout = layouts[i];
 		vm->lock = (struct spinlock)SPINLOCK_INIT;
+		vm->ram_lock = (struct spinlock)SPINLOCK_INIT;
 		plan_boot(vm);
 		init_vcpus(vm);
 		init_limits(vm);
 		vgic_init(vm);
 		build_stage2(vm, pool);
+		/* Builds the EL2 tables for its RAM now, on the boot core: its
+		 * loads reuse them and take no page from the pool. */
+		open_ram(vm);
+		close_ram(vm);
 		vm->state = VM_LOADING; /* by its vCPU 0's core (vcpu.c) */
 		log_vm(vm);
 	}

@@ -30,11 +30,13 @@
 	 VTCR_SL0_LEVEL1 | TCR_T0SZ)
 #define VTTBR_VMID_SHIFT 48
 
-/* SCTLR_EL2: MMU, D-cache, I-cache, SP alignment check, plus RES1. */
+/* SCTLR_EL2: MMU, D-cache, I-cache, SP alignment check, writable means
+ * execute-never, plus RES1. */
 #define SCTLR_EL2_RES1 0x30c50830UL
 #define SCTLR_M	       (1 << 0)
 #define SCTLR_C	       (1 << 2)
 #define SCTLR_SA       (1 << 3)
 #define SCTLR_I	       (1 << 12)
+#define SCTLR_WXN      (1 << 19)
 
 #endif
