@@ -62,7 +62,9 @@ primary_entry:
 secondary_entry:
 	msr	daifset, #0xf
 	set_stack
+	mov	x19, x0
 	bl	cpu_local_init
+	mov	x0, x19			/* boot_secondary(cpu) */
 	b	boot_secondary
 
 /* Wrong exception level or load address: say so on the UART, then stop. */

@@ -11,7 +11,13 @@
 #include "sysreg.h"
 #include "vm.h"
 
-u8 cpu_stacks[CONFIG_MAX_CPUS][STACK_SIZE] __attribute__((aligned(16))) noinit;
+/* Page-aligned: a core invalidates its own stack's lines before its MMU
+ * goes on (boot_secondary), and no line may be shared with anything else. */
+u8 cpu_stacks[CONFIG_MAX_CPUS][STACK_SIZE] noinit
+	__attribute__((aligned(PAGE_SIZE)));
+
+/* image.lds: .data, the stacks, the table pool and .bss, page-aligned. */
+extern u8 __data_start[], _end[];
 
 u64 cpu_stack_top(unsigned cpu)
 {
@@ -19,7 +25,7 @@ u64 cpu_stack_top(unsigned cpu)
 }
 
 noreturn void boot_primary(void);
-noreturn void boot_secondary(void);
+noreturn void boot_secondary(unsigned cpu);
 noreturn void early_stop_address(u64 running, u64 linked);
 noreturn void early_stop_el(u64 current_el);
 
@@ -27,7 +33,14 @@ noreturn void boot_primary(void)
 {
 	hyp_early_init();
 	mmu_build_tables();
-	mmu_enable();
+	/*
+	 * What this core stored to with the MMU off, all between __data_start
+	 * and _end: .bss (zeroed by boot.S), the variables the console and
+	 * mmu_build_tables() set, the tables themselves in the table pool
+	 * (the walker reads them through the caches), and this core's stack.
+	 * No other core runs yet, so none has lines of it to lose.
+	 */
+	mmu_enable(__data_start, (size_t)(_end - __data_start));
 	cpu_local_set_id();
 	cpu_init_el2();
 	gic_init_distributor();
@@ -35,9 +48,12 @@ noreturn void boot_primary(void)
 	hyp_main();
 }
 
-noreturn void boot_secondary(void)
+noreturn void boot_secondary(unsigned cpu)
 {
-	mmu_enable();
+	/* This core stored only to its own stack with the MMU off (the
+	 * frames of the calls so far); nothing else, or it would have to be
+	 * invalidated here too. */
+	mmu_enable(cpu_stacks[cpu], STACK_SIZE);
 	cpu_local_set_id();
 	cpu_init_el2();
 	gic_init_cpu();

@@ -34,9 +34,11 @@ static inline void frame_set(struct guest_frame *f, unsigned rt, u64 value)
 
 /* EL2 controls every core sets before running a guest (cpu.c). */
 void cpu_init_el2(void);
-/* Hypervisor stage 1 (mmu.c): tables built once, enabled on each core. */
+/* Hypervisor stage 1 (mmu.c): tables built once, enabled on each core.
+ * [written, written + len), whole cache lines, is what this core stored
+ * to with the MMU off: it is invalidated from the caches first. */
 void mmu_build_tables(void);
-void mmu_enable(void);
+void mmu_enable(const void *written, size_t len);
 
 /* Guest traps (traps.c, sysreg_trap.c). */
 void handle_guest_call(struct guest_frame *frame);
