@@ -267,7 +267,7 @@ HOST_TEST_SRCS := $(wildcard tests/host/*.c) $(CHECKER_DIR)/config_check.c \
 	$(addprefix src/core/lib/,ratelimit.c format.c log.c) \
 	src/core/console/console.c src/core/console/input.c \
 	$(addprefix src/core/interrupts/,vgic.c vgic_mmio.c irq.c) \
-	src/core/devices/vuart.c \
+	src/core/devices/vuart.c src/core/devices/mmio.c \
 	src/arch/$(ARCH)/pte.c src/arch/$(ARCH)/sysreg_trap.c src/arch/$(ARCH)/exception_entry.c src/arch/$(ARCH)/set_way.c \
 	$(PLATFORM_DIR)/platform.c
 HOST_TEST_HDRS := $(wildcard src/core/include/*.h $(CHECKER_DIR)/*.h tests/host/*.h)

@@ -418,9 +418,9 @@ TEST(lifecycle_vm_report_bad_access)
 {
 	system_boot();
 	vm_report_bad_access(&alpha()->vcpus[1], ipa_of(0x12345000), true,
-			     0x40001004, ACCESS_WRITE);
+			     0x40001004, ACCESS_WRITE, 4);
 	vm_report_bad_access(&alpha()->vcpus[0], ipa_of(0), false, 0x40001008,
-			     ACCESS_FETCH);
+			     ACCESS_FETCH, 0);
 	CHECK(logged("bulkhead: VM 'alpha' vCPU 1: write outside its memory "
 		     "at IPA 0x12345000 (PC 0x40001004): injecting an external "
 		     "abort\n"));

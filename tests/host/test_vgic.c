@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* The vGIC: register emulation, isolation, list registers, SGIs. */
+#include <string.h>
+
 #include "fake_arch.h"
 #include "platform.h"
 #include "test.h"
 #include "vgic.h"
+#include "vm.h"
 #include "vm_fixture.h"
 
 #define GICD	  0x08000000ULL
@@ -234,7 +237,7 @@ TEST(vgic_sgi_sent_again_reuses_its_lr_in_priority_order)
 	struct vcpu *v = &vm->vcpus[0];
 
 	enable_sgis(v, 0x3);
-	mmio_write(v, RD(0) + SGI_FRAME + 0x400, 2, 0x1080); /* 0: 0x80 */
+	mmio_write(v, RD(0) + SGI_FRAME + 0x400, 4, 0x1080); /* 0: 0x80 */
 	vgic_sgi1r(v, 1ULL << 24 | 1);			     /* LR 0 */
 	vgic_sgi1r(v, 0ULL << 24 | 1);			     /* LR 1 */
 	CHECK_EQ(fake.lr[1].virq, 0);
@@ -529,6 +532,119 @@ TEST(vgic_unpending_a_waiting_hw_interrupt_ends_it_in_the_gic)
 	CHECK(fake.irq_active_cleared[FIXTURE_SPI_A]);
 	CHECK_EQ(mmio_read(v, GICD + 0x200 + 4 * (FIXTURE_SPI_A / 32), 4) & bit,
 		 0);
+}
+
+struct sized_access {
+	u64 ipa;
+	u8 size;
+	bool allowed;
+};
+
+static void check_access_rules(struct vcpu *v, const struct sized_access *t,
+			       size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct mmio_access r = {.ipa = t[i].ipa, .size = t[i].size};
+		struct mmio_access w = r;
+
+		w.write = true;
+		w.value = ~0ULL;
+		CHECK_EQ(vgic_mmio(v, &r), t[i].allowed);
+		CHECK_EQ(vgic_mmio(v, &w), t[i].allowed);
+	}
+}
+
+/* Aligned words anywhere; bytes in the byte-per-interrupt registers only;
+ * doublewords in the 64-bit registers only; never halfwords. The rest is
+ * refused (the guest gets an abort), not read as 0. */
+TEST(vgic_takes_only_the_access_sizes_the_gicv3_defines)
+{
+	struct vm *vm = running_vm(2, true);
+	static const struct sized_access rules[] = {
+		{GICD + 0x100, 4, true},		      /* ISENABLER */
+		{GICD + 0x400 + FIXTURE_SPI_A, 1, true},      /* IPRIORITYR */
+		{GICD + 0x6000 + 8 * FIXTURE_SPI_A, 8, true}, /* IROUTER */
+		{GICD + 0x6000 + 8 * FIXTURE_SPI_A + 4, 4, true},
+		{RD(1) + 0x8, 8, true}, /* GICR_TYPER */
+		{RD(1) + 0xc, 4, true},
+		{RD(1) + SGI_FRAME + 0x401, 1, true}, /* GICR_IPRIORITYR */
+		{GICD + 0x2, 4, false},		      /* unaligned */
+		{GICD + 0x102, 4, false},
+		{GICD + 0x400, 2, false}, /* never a halfword */
+		{GICD + 0x0, 1, false},	  /* CTLR: word only */
+		{GICD + 0x100, 1, false}, /* ISENABLER: word only */
+		{GICD + 0x804, 1, false}, /* no ITARGETSR on v3 */
+		{GICD + 0xf20, 1, false}, /* nor SPENDSGIR */
+		{GICD + 0x4, 8, false},	  /* TYPER is 32-bit */
+		{GICD + 0x100, 8, false},
+		{GICD + 0x6004, 8, false}, /* unaligned IROUTER */
+		{RD(1) + 0x10, 8, false},
+		{RD(1) + 0x9, 1, false},
+		{RD(1) + SGI_FRAME + 0x420, 1, false}, /* past IPRIORITYR */
+		{RD(1) + SGI_FRAME + 0x100, 8, false},
+	};
+
+	check_access_rules(&vm->vcpus[0], rules, ARRAY_SIZE(rules));
+}
+
+TEST(vgic_takes_only_the_access_sizes_the_gicv2_defines)
+{
+	struct vm *vm = running_vm(2, false);
+	static const struct sized_access rules[] = {
+		{GICD + 0x100, 4, true},
+		{GICD + 0x400 + FIXTURE_SPI_A, 1, true}, /* IPRIORITYR */
+		{GICD + 0x800 + FIXTURE_SPI_A, 1, true}, /* ITARGETSR */
+		{GICD + 0xf13, 1, true},		 /* CPENDSGIR */
+		{GICD + 0xf2f, 1, true},		 /* SPENDSGIR */
+		{GICD + 0xf00, 4, true},		 /* SGIR */
+		{GICD + 0xf00, 1, false},
+		{GICD + 0xc00, 1, false}, /* ICFGR: word only */
+		{GICD + 0xf30, 1, false},
+		{GICD + 0x800, 2, false},
+		{GICD + 0x6000, 8, false}, /* no IROUTER, no 64-bit */
+		{GICD + 0xff8, 8, false},
+		{GICD + 0x401, 4, false},
+	};
+
+	check_access_rules(&vm->vcpus[0], rules, ARRAY_SIZE(rules));
+}
+
+/* A refused write changes nothing: the physical interrupt stays off. */
+TEST(vgic_refused_write_changes_nothing)
+{
+	struct vm *vm = running_vm(1, true);
+	struct mmio_access a = {.ipa = GICD + 0x100 + FIXTURE_SPI_A / 8,
+				.size = 1,
+				.write = true,
+				.value = 0xff};
+
+	CHECK(!vgic_mmio(&vm->vcpus[0], &a));
+	a.size = 2;
+	a.ipa &= ~1ULL;
+	CHECK(!vgic_mmio(&vm->vcpus[0], &a));
+	CHECK(!fake.irq_enabled[FIXTURE_SPI_A]);
+	CHECK(!vm->vgic.spis[0].enabled);
+}
+
+/* The log line says what was wrong with an access to an emulated GIC. */
+TEST(vgic_bad_access_log_names_it)
+{
+	struct vm *vm = running_vm(1, true);
+	struct vcpu *v = &vm->vcpus[0];
+
+	vm_report_bad_access(v, ipa_of(GICD + 0x100), true, 0x40001000,
+			     ACCESS_READ, 0);
+	CHECK(strstr(fake.console, "vCPU 0: undecodable read of the GIC "
+				   "distributor at IPA 0x8000100 (PC "
+				   "0x40001000; no syndrome"));
+	vm_report_bad_access(v, ipa_of(RD(0) + 0x9), true, 0x40001004,
+			     ACCESS_WRITE, 2);
+	CHECK(strstr(fake.console, "vCPU 0: 2-byte write of the GIC "
+				   "redistributor at IPA 0x80a0009"));
+	vm_report_bad_access(v, ipa_of(0x48000000), true, 0x40001008,
+			     ACCESS_READ, 4);
+	CHECK(strstr(fake.console, "vCPU 0: read outside its memory at IPA "
+				   "0x48000000"));
 }
 
 /* PSCI CPU_SUSPEND sleeps (WFI at EL2) only when nothing is pending for

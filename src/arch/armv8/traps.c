@@ -118,16 +118,6 @@ static u64 fault_ipa(void)
 	       (read_sysreg(far_el2) & 0xfff);
 }
 
-/* Every mapping is static: a Stage-2 fault the vGIC does not emulate is
- * an access outside the VM. */
-static noinline void stage2_fault(struct vcpu *vcpu, u64 esr)
-{
-	exit_count(vcpu, EXIT_BAD_ACCESS);
-	vm_report_bad_access(vcpu, ipa_of(fault_ipa()), ipa_valid(esr),
-			     read_sysreg(elr_el2), access_of(esr));
-	inject_abort(esr, read_sysreg(far_el2));
-}
-
 /*
  * A synchronous external abort or parity error, on the access or on a
  * walk of the guest's own tables: FSC 0x10..0x1f but 0x11 (tag check).
@@ -151,6 +141,27 @@ static noinline void external_abort(struct vcpu *vcpu, u64 esr)
 	inject_abort(esr, read_sysreg(far_el2));
 }
 
+/* Can the access be emulated from the syndrome alone (ISV)? One load or
+ * store of a general-purpose register, at a known IPA. */
+static bool mmio_decodable(u64 esr)
+{
+	return (esr & (ESR_DABT_ISV | ESR_ABT_S1PTW)) == ESR_DABT_ISV &&
+	       ipa_valid(esr);
+}
+
+/* Every mapping is static: a Stage-2 fault that no emulated device takes
+ * is an access outside the VM, one with no syndrome, or one of a size or
+ * alignment the device does not allow. */
+static noinline void stage2_fault(struct vcpu *vcpu, u64 esr)
+{
+	unsigned size = mmio_decodable(esr) ? 1u << ESR_DABT_SAS(esr) : 0;
+
+	exit_count(vcpu, EXIT_BAD_ACCESS);
+	vm_report_bad_access(vcpu, ipa_of(fault_ipa()), ipa_valid(esr),
+			     read_sysreg(elr_el2), access_of(esr), size);
+	inject_abort(esr, read_sysreg(far_el2));
+}
+
 /* An abort the hypervisor does not emulate. */
 static void abort_from_guest(struct vcpu *vcpu, u64 esr)
 {
@@ -158,14 +169,6 @@ static void abort_from_guest(struct vcpu *vcpu, u64 esr)
 		external_abort(vcpu, esr);
 	else
 		stage2_fault(vcpu, esr);
-}
-
-/* Can the access be emulated from the syndrome alone (ISV)? One load or
- * store of a general-purpose register, at a known IPA. */
-static bool mmio_decodable(u64 esr)
-{
-	return (esr & (ESR_DABT_ISV | ESR_ABT_S1PTW)) == ESR_DABT_ISV &&
-	       ipa_valid(esr);
 }
 
 static u64 size_mask(unsigned bits)

@@ -6,9 +6,16 @@
  */
 #include "mmio.h"
 #include "vgic.h"
+#include "vm.h"
 #include "vuart.h"
 
 bool emulated_mmio(struct vcpu *vcpu, struct mmio_access *a)
 {
 	return vuart_mmio(vcpu, a) || vgic_mmio(vcpu, a);
+}
+
+const char *emulated_device_name(struct vcpu *vcpu, u64 ipa)
+{
+	return vuart_at(vcpu->vm, ipa) ? "console UART"
+				       : vgic_frame_name(vcpu, ipa);
 }

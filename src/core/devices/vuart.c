@@ -189,14 +189,21 @@ static void transmit(struct vm *vm, u8 c)
 		raise_irq(vm);
 }
 
+bool vuart_at(const struct vm *vm, u64 ipa)
+{
+	u64 base = vm->cfg->console.ipa;
+
+	return base && ipa >= base && ipa - base < VUART_SIZE;
+}
+
 bool vuart_mmio(struct vcpu *vcpu, struct mmio_access *a)
 {
 	struct vm *vm = vcpu->vm;
 	struct vuart *u = vuart_of(vm);
-	u64 base = vm->cfg->console.ipa, off = a->ipa - base;
+	u64 off = a->ipa - vm->cfg->console.ipa;
 	bool due;
 
-	if (!base || a->ipa < base || off >= VUART_SIZE)
+	if (!vuart_at(vm, a->ipa))
 		return false;
 	if (a->size > 4) { /* no PL011 register is 64-bit: read 0 */
 		a->value = 0;

@@ -15,7 +15,10 @@ struct mmio_access {
 
 struct vcpu;
 
-/* The VM's console, then its GIC; false if no emulated device is there. */
+/* The VM's console, then its GIC; false if no emulated device is there,
+ * or the device does not take an access of that size or alignment. */
 bool emulated_mmio(struct vcpu *vcpu, struct mmio_access *a);
+/* The emulated device at ipa, in words ("console UART"), or NULL. */
+const char *emulated_device_name(struct vcpu *vcpu, u64 ipa);
 
 #endif

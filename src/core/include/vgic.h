@@ -73,8 +73,12 @@ void vgic_reset(struct vm *vm);
 /* On the vCPU's own core, before it (re)starts. */
 void vgic_vcpu_reset(struct vcpu *vcpu);
 
-/* Distributor / redistributor access; false if not a vGIC address. */
+/* Distributor / redistributor access; false if not a vGIC address, or an
+ * access of a size or alignment the GIC does not allow (to be aborted). */
 bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *access);
+/* "GIC distributor" or "GIC redistributor" if ipa is in one of the VM's,
+ * else NULL: for log lines. */
+const char *vgic_frame_name(struct vcpu *vcpu, u64 ipa);
 /* The part of vgic_mmio() that needs no lock: 32-bit reads of the
  * distributor's fixed registers. False for any other address. */
 bool vgic_dist_read32(const struct vm *vm, u64 ipa, u32 *value);

@@ -148,8 +148,10 @@ void vm_log_info(struct vm *vm, const char *fmt, ...)
 void vm_report_suppressed(struct vm *vm);
 
 enum access { ACCESS_READ, ACCESS_WRITE, ACCESS_FETCH };
-/* A Stage-2 fault the hypervisor does not handle: log it (rate-limited). */
+/* A Stage-2 fault the hypervisor does not handle: log it (rate-limited).
+ * size is the access's size in bytes from the syndrome, 0 if it gave none
+ * (a load or store pair, writeback...: nothing to emulate it from). */
 void vm_report_bad_access(struct vcpu *vcpu, ipaddr_t ipa, bool ipa_known,
-			  u64 pc, enum access access);
+			  u64 pc, enum access access, unsigned size);
 
 #endif

@@ -37,6 +37,8 @@ struct mmio_access;
 
 /* VM (re)start: an empty, quiet UART. */
 void vuart_reset(struct vm *vm);
+/* Is ipa in the VM's console UART? */
+bool vuart_at(const struct vm *vm, u64 ipa);
 /* A guest access; false if the address is not its console's. */
 bool vuart_mmio(struct vcpu *vcpu, struct mmio_access *a);
 /* A byte typed for the VM; dropped when its receive FIFO is full. */

@@ -4,7 +4,9 @@
  * Registers with a field per interrupt share one decoder; a field of an
  * interrupt the VM does not have reads as zero and ignores writes, so no
  * VM can see or touch another VM's interrupts. Routing names only the
- * VM's own vCPUs. Unknown and reserved registers read as zero.
+ * VM's own vCPUs. Unknown and reserved registers read as zero. An access
+ * of a size or alignment the GIC architecture does not define is not
+ * emulated: the guest gets an external abort (access_allowed()).
  */
 #include "platform.h"
 #include "vgic.h"
@@ -50,6 +52,7 @@
 struct target {
 	struct vcpu *vcpu; /* whose SGIs/PPIs (banked or redistributor) */
 	bool redist;	   /* in a GICv3 redistributor's SGI frame */
+	bool rd_frame;	   /* in a GICv3 redistributor's RD frame */
 	u32 off;	   /* offset in the frame */
 };
 
@@ -259,8 +262,7 @@ static bool per_irq_access(const struct target *t, struct mmio_access *a)
 
 	for (unsigned i = 0; i < ARRAY_SIZE(bit_regs); i++)
 		if (off >= bit_regs[i] && off < bit_regs[i] + 0x80) {
-			if (a->size == 4)
-				bits_access(t, bit_regs[i], a);
+			bits_access(t, bit_regs[i], a);
 			return true;
 		}
 	if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + 0x400) {
@@ -273,8 +275,7 @@ static bool per_irq_access(const struct target *t, struct mmio_access *a)
 		return true;
 	}
 	if (off >= GICD_ICFGR && off < GICD_ICFGR + 0x100) {
-		if (a->size == 4)
-			config_access(t, a);
+		config_access(t, a);
 		return true;
 	}
 	return false;
@@ -309,7 +310,7 @@ static void irouter_access(const struct target *t, struct mmio_access *a)
 	u32 intid = (t->off - GICD_IROUTER) / 8;
 	struct virq *q = virq_at(t, intid);
 
-	if (!q || (t->off & 3) || (a->size != 8 && a->size != 4)) {
+	if (!q) {
 		a->value = 0;
 		return;
 	}
@@ -362,7 +363,7 @@ static void sgi_pending_access(const struct target *t, bool set,
 	u8 all = (u8)((1u << t->vcpu->vm->vcpu_count) - 1);
 	u64 value = 0;
 
-	for (u32 i = 0; i < a->size && first + i < 16; i++) {
+	for (u32 i = 0; i < a->size; i++) {
 		struct virq *q = &t->vcpu->vgic.private[first + i];
 		u8 bits = (u8)(a->value >> (8 * i)) & all;
 
@@ -393,7 +394,7 @@ static void dist_access(const struct target *t, struct mmio_access *a)
 		return;
 	}
 	/* Reads of the fixed registers and GICD_SGIR never get here. */
-	if (a->write && a->size == 4 && off == GICD_CTLR)
+	if (a->write && off == GICD_CTLR)
 		set_ctlr(vm, (u32)a->value);
 	a->value = 0;
 }
@@ -409,35 +410,102 @@ static void rd_access(const struct target *t, struct mmio_access *a)
 	a->value = 0;
 	if (a->write)
 		return; /* CTLR, WAKER...: nothing to control */
-	if (t->off == GICR_TYPER && (a->size == 8 || a->size == 4))
+	if (t->off == GICR_TYPER)
 		a->value = a->size == 8 ? typer : (u32)typer;
-	else if (t->off == GICR_TYPER + 4 && a->size == 4)
+	else if (t->off == GICR_TYPER + 4)
 		a->value = typer >> 32;
-	else if (t->off == GICR_IIDR && a->size == 4)
+	else if (t->off == GICR_IIDR)
 		a->value = IIDR_ARM;
-	else if (t->off == GICD_PIDR2_V3 && a->size == 4)
+	else if (t->off == GICD_PIDR2_V3)
 		a->value = 0x30;
 }
 
-static bool redist_access(struct vcpu *vcpu, u64 off, struct mmio_access *a)
+/* -------------------------------------------------- where, and how */
+
+/* Where ipa lands in the VM's GIC; false if it is none of its frames. */
+static bool locate(struct vcpu *vcpu, u64 ipa, struct target *t)
 {
 	struct vm *vm = vcpu->vm;
-	u64 frame = off / GICR_FRAME;
-	struct target t;
+	u64 dist_size = vm->vgic.v3 ? GICD_SIZE_V3 : GICD_SIZE_V2;
+	u64 off = ipa - platform.gicd_base, frame;
 
-	if (frame >= vm->vcpu_count)
-		return false;
-	t = (struct target){.vcpu = &vm->vcpus[frame],
-			    .redist = true,
-			    .off = (u32)(off % GICR_FRAME)};
-	if (t.off < GICR_SGI_FRAME) {
-		rd_access(&t, a);
+	if (ipa >= platform.gicd_base && off < dist_size) {
+		*t = (struct target){.vcpu = vcpu, .off = (u32)off};
 		return true;
 	}
-	t.off -= GICR_SGI_FRAME;
-	if (!per_irq_access(&t, a))
-		a->value = 0;
+	off = ipa - platform.gicr_base;
+	frame = off / GICR_FRAME;
+	if (!vm->vgic.v3 || ipa < platform.gicr_base || frame >= vm->vcpu_count)
+		return false;
+	*t = (struct target){.vcpu = &vm->vcpus[frame],
+			     .off = (u32)(off % GICR_FRAME)};
+	if (t->off < GICR_SGI_FRAME) {
+		t->rd_frame = true;
+	} else {
+		t->redist = true;
+		t->off -= GICR_SGI_FRAME;
+	}
 	return true;
+}
+
+static bool within(u32 off, u32 base, u32 size)
+{
+	return off - base < size;
+}
+
+/* Registers with a byte per interrupt (or per SGI), byte-accessible. */
+static bool byte_register(const struct target *t)
+{
+	if (t->rd_frame)
+		return false;
+	if (t->redist)
+		return within(t->off, GICD_IPRIORITYR, VGIC_PRIVATE);
+	if (within(t->off, GICD_IPRIORITYR, 0x400))
+		return true;
+	return !t->vcpu->vm->vgic.v3 &&
+	       (within(t->off, GICD_ITARGETSR, 0x400) ||
+		within(t->off, GICD_CPENDSGIR, 0x20));
+}
+
+/* The 64-bit registers Bulkhead emulates. */
+static bool dword_register(const struct target *t)
+{
+	if (t->rd_frame)
+		return t->off == GICR_TYPER;
+	return !t->redist && t->vcpu->vm->vgic.v3 &&
+	       within(t->off, GICD_IROUTER, 0x2000);
+}
+
+/*
+ * The accesses the GIC architecture defines (GICv2 and GICv3
+ * specifications, "GIC register access"): an aligned word to any
+ * register; a byte to the byte-per-interrupt ones (IPRIORITYR, and on
+ * GICv2 ITARGETSR and [SC]PENDSGIR); an aligned doubleword to the 64-bit
+ * ones (IROUTER, GICR_TYPER). Never a halfword. What a GIC does with the
+ * others is not defined; here they are not guessed at but aborted.
+ */
+static bool access_allowed(const struct target *t, const struct mmio_access *a)
+{
+	if (t->off & (a->size - 1u))
+		return false;
+	switch (a->size) {
+	case 1:
+		return byte_register(t);
+	case 4:
+		return true;
+	case 8:
+		return dword_register(t);
+	}
+	return false;
+}
+
+const char *vgic_frame_name(struct vcpu *vcpu, u64 ipa)
+{
+	struct target t;
+
+	if (!locate(vcpu, ipa, &t))
+		return NULL;
+	return t.rd_frame || t.redist ? "GIC redistributor" : "GIC distributor";
 }
 
 /*
@@ -482,31 +550,28 @@ bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *a)
 {
 	struct vm *vm = vcpu->vm;
 	struct vgic *g = &vm->vgic;
-	u64 ipa = a->ipa;
-	u64 off = ipa - platform.gicd_base;
-	u64 dist_size = g->v3 ? GICD_SIZE_V3 : GICD_SIZE_V2;
-	bool handled = true;
+	struct target t;
 	u32 word;
 
-	if (!a->write && a->size == 4 && vgic_dist_read32(vm, ipa, &word)) {
+	if (!a->write && a->size == 4 && vgic_dist_read32(vm, a->ipa, &word)) {
 		a->value = word;
 		return true;
 	}
-	if (a->write && a->size == 4 && vgic_dist_write32(vcpu, ipa, a->value))
+	if (a->write && a->size == 4 &&
+	    vgic_dist_write32(vcpu, a->ipa, a->value))
 		return true;
+	if (!locate(vcpu, a->ipa, &t) || !access_allowed(&t, a))
+		return false;
 	if (!a->write)
 		a->value = 0;
 	spin_lock(&g->lock);
 	vgic_take_all_mail_locked(vm);
-	if (ipa >= platform.gicd_base && off < dist_size) {
-		struct target t = {vcpu, false, (u32)off};
-
+	if (t.rd_frame)
+		rd_access(&t, a);
+	else if (!t.redist)
 		dist_access(&t, a);
-	} else if (g->v3 && ipa >= platform.gicr_base) {
-		handled = redist_access(vcpu, ipa - platform.gicr_base, a);
-	} else {
-		handled = false;
-	}
+	else if (!per_irq_access(&t, a))
+		a->value = 0; /* SGI frame, no such register */
 	/*
 	 * A write may have made interrupts deliverable, anywhere; and taking
 	 * the mailboxes above may have taken an SGI whose IPI its target's
@@ -515,5 +580,5 @@ bool vgic_mmio(struct vcpu *vcpu, struct mmio_access *a)
 	for (unsigned i = 0; i < vm->vcpu_count; i++)
 		vgic_kick_locked(vm, i);
 	spin_unlock(&g->lock);
-	return handled;
+	return true;
 }

@@ -5,6 +5,7 @@
 #include "console.h"
 #include "lib.h"
 #include "log.h"
+#include "mmio.h"
 #include "platform.h"
 
 static struct vm vms[CONFIG_MAX_VMS];
@@ -342,19 +343,33 @@ void vm_report_suppressed(struct vm *vm)
 }
 
 void vm_report_bad_access(struct vcpu *vcpu, ipaddr_t ipa, bool ipa_known,
-			  u64 pc, enum access access)
+			  u64 pc, enum access access, unsigned size)
 {
 	static const char *const what[] = {"read", "write", "fetch"};
+	const char *device = ipa_known && access != ACCESS_FETCH
+				     ? emulated_device_name(vcpu, ipa.bits)
+				     : NULL;
 
-	if (ipa_known)
-		vm_log(vcpu->vm,
-		       "vCPU %u: %s outside its memory at IPA 0x%lx (PC "
-		       "0x%lx): "
-		       "injecting an external abort",
-		       vcpu->id, what[access], ipa.bits, pc);
-	else
+	if (!ipa_known)
 		vm_log(vcpu->vm,
 		       "vCPU %u: %s fault at an unknown IPA (PC 0x%lx): "
 		       "injecting an external abort",
 		       vcpu->id, what[access], pc);
+	else if (!device)
+		vm_log(vcpu->vm,
+		       "vCPU %u: %s outside its memory at IPA 0x%lx (PC "
+		       "0x%lx): injecting an external abort",
+		       vcpu->id, what[access], ipa.bits, pc);
+	else if (!size)
+		vm_log(vcpu->vm,
+		       "vCPU %u: undecodable %s of the %s at IPA 0x%lx (PC "
+		       "0x%lx; no syndrome: a pair, writeback...): injecting "
+		       "an external abort",
+		       vcpu->id, what[access], device, ipa.bits, pc);
+	else
+		vm_log(vcpu->vm,
+		       "vCPU %u: %u-byte %s of the %s at IPA 0x%lx (PC "
+		       "0x%lx): a size or alignment it does not take: "
+		       "injecting an external abort",
+		       vcpu->id, size, what[access], device, ipa.bits, pc);
 }
