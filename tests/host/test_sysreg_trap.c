@@ -243,6 +243,8 @@ TEST(sysreg_sgi1r_goes_to_the_vgic)
 }
 
 #define SCTLR_MMU_CACHES_ON 0x5 /* M and C */
+/* arch_clean_dcache_range calls per clean of the fixture VM: 2 MiB each. */
+#define CLEAN_STEPS	    (FIXTURE_RAM_SIZE / (2 * MiB))
 
 /* A set/way operation or an SCTLR_EL1 write through the trap; Rt = x3. */
 static enum sysreg_result set_way_op(struct vcpu *v, unsigned crm, u64 set)
@@ -267,30 +269,30 @@ TEST(sysreg_set_way_cleans_at_the_first_and_at_cache_transitions)
 	struct vcpu *v = &fixture_vm(1)->vcpus[0];
 
 	CHECK_EQ(set_way_op(v, 14, 0x2), SYSREG_DONE); /* DC CISW */
-	CHECK_EQ(fake.cache_cleans, 1);
+	CHECK_EQ(fake.cache_cleans, 1 * CLEAN_STEPS);
 	CHECK(fake.vm_regs_trapped);
 	for (u64 set = 1; set < 100; set++) {
 		CHECK_EQ(set_way_op(v, 6, set << 6 | 0x2), SYSREG_DONE);
 		CHECK_EQ(set_way_op(v, 10, set << 6), SYSREG_DONE);
 	}
-	CHECK_EQ(fake.cache_cleans, 1);
+	CHECK_EQ(fake.cache_cleans, 1 * CLEAN_STEPS);
 	CHECK_EQ(write_sctlr(v, SCTLR_MMU_CACHES_ON), SYSREG_DONE);
 	CHECK_EQ(fake.sctlr_el1, SCTLR_MMU_CACHES_ON);
-	CHECK_EQ(fake.cache_cleans, 2);
+	CHECK_EQ(fake.cache_cleans, 2 * CLEAN_STEPS);
 	CHECK(!fake.vm_regs_trapped);
 	/* With caches on, the next operation starts again. */
 	CHECK_EQ(set_way_op(v, 14, 0), SYSREG_DONE);
-	CHECK_EQ(fake.cache_cleans, 3);
+	CHECK_EQ(fake.cache_cleans, 3 * CLEAN_STEPS);
 	CHECK(fake.vm_regs_trapped);
 	/* Turning them off: a clean, and the registers still trap; a write
 	 * that changes neither M nor C: no clean. */
 	CHECK_EQ(write_sctlr(v, 0), SYSREG_DONE);
-	CHECK_EQ(fake.cache_cleans, 4);
+	CHECK_EQ(fake.cache_cleans, 4 * CLEAN_STEPS);
 	CHECK(fake.vm_regs_trapped);
 	CHECK_EQ(write_sctlr(v, 1UL << 12), SYSREG_DONE);
-	CHECK_EQ(fake.cache_cleans, 4);
+	CHECK_EQ(fake.cache_cleans, 4 * CLEAN_STEPS);
 	CHECK_EQ(write_sctlr(v, SCTLR_MMU_CACHES_ON), SYSREG_DONE);
-	CHECK_EQ(fake.cache_cleans, 5);
+	CHECK_EQ(fake.cache_cleans, 5 * CLEAN_STEPS);
 	CHECK(!fake.vm_regs_trapped);
 }
 

@@ -95,7 +95,8 @@ TEST(vm_ram_is_mapped_at_el2_only_to_load_or_clean_it)
 	CHECK_EQ(fake.map_calls, 1);
 	CHECK_EQ(fake.unmapped_accesses, 0);
 	CHECK_EQ(fake.mapped_count, 0);
-	vm_clean_dcache(vm);
+	vm->state = VM_RUNNING; /* as once it is loaded */
+	vm_clean_dcache(&vm->vcpus[0]);
 	CHECK_EQ(fake.map_calls, 2);
 	CHECK_EQ(fake.unmapped_accesses, 0);
 	CHECK_EQ(fake.mapped_count, 0);
@@ -111,9 +112,33 @@ TEST(vm_ram_window_is_shared_by_its_users)
 	/* Another vCPU is in the middle of a clean: the RAM is mapped. */
 	vm->ram_users = 1;
 	arch_map_vm_ram(pa_of(vm->layout.pa[0]), FIXTURE_RAM_SIZE);
-	vm_clean_dcache(vm);
+	vm->state = VM_RUNNING;
+	vm_clean_dcache(&vm->vcpus[0]);
 	CHECK_EQ(fake.map_calls, 1);	/* not mapped again */
 	CHECK_EQ(fake.mapped_count, 1); /* nor unmapped under the other */
 	CHECK_EQ(fake.unmapped_accesses, 0);
+	free(ram);
+}
+
+/* A clean goes 2 MiB at a time and serves the core's interrupts between
+ * steps: one that came for another VM's use (the hypervisor's console)
+ * waits a step, not the whole VM. A stop that came meanwhile parks the
+ * vCPU once the RAM is unmapped again. */
+TEST(vm_clean_serves_interrupts_between_steps)
+{
+	u8 *ram;
+	struct vm *vm = vm_with_ram(&ram);
+
+	vm->state = VM_RUNNING;
+	fake.acks[fake.ack_count++] = GIC_HYP_IPI;
+	vm_clean_dcache(&vm->vcpus[0]);
+	CHECK_EQ(fake.cache_cleans, FIXTURE_RAM_SIZE / (2 * MiB));
+	CHECK_EQ(fake.deactivated, 1); /* after the first step */
+	vm->state = VM_STOPPING;
+	fake.cache_cleans = 0;
+	CHECK(FAKE_NORETURN(vm_clean_dcache(&vm->vcpus[0])));
+	CHECK_EQ(fake.left, FAKE_PARKED);
+	CHECK_EQ(fake.cache_cleans, FIXTURE_RAM_SIZE / (2 * MiB));
+	CHECK_EQ(fake.mapped_count, 0);
 	free(ram);
 }

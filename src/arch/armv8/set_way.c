@@ -29,7 +29,7 @@ void set_way_trapped(struct vcpu *vcpu)
 {
 	if (cpu_vm_regs_trapped())
 		return; /* cleaned at the last one; again at the transition */
-	vm_clean_dcache(vcpu->vm);
+	vm_clean_dcache(vcpu);
 	cpu_trap_vm_regs(true);
 }
 
@@ -59,7 +59,7 @@ bool vm_register_trapped(struct vcpu *vcpu, u64 iss, u64 value)
 	was_on = caches_on(cpu_read_sctlr_el1());
 	cpu_write_vm_register(reg, value);
 	if (caches_on(value) != was_on)
-		vm_clean_dcache(vcpu->vm);
+		vm_clean_dcache(vcpu);
 	if (caches_on(value))
 		cpu_trap_vm_regs(false);
 	return true;

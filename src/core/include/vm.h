@@ -130,9 +130,11 @@ int vcpu_power_on(struct vm *vm, unsigned id, u64 entry, u64 arg);
 /* Is [ipa, ipa+len) inside the VM's RAM? Then *pa is where. */
 bool vm_ipa_to_pa(const struct vm *vm, ipaddr_t ipa, u64 len, paddr_t *pa);
 
-/* Clean and invalidate all of the VM's RAM from the data caches, with no
- * lock held (it maps the RAM at EL2 meanwhile). */
-void vm_clean_dcache(struct vm *vm);
+/* Clean and invalidate all of the vCPU's VM's RAM from the data caches,
+ * on the vCPU's own core, in a trap of the guest's, with no lock held (it
+ * maps the RAM at EL2 meanwhile); this core's interrupts are served
+ * between 2 MiB steps. */
+void vm_clean_dcache(struct vcpu *vcpu);
 
 /*
  * A guest-triggered message: a warning (vm_log) or news (vm_log_info),

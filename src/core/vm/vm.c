@@ -3,6 +3,7 @@
 #include "vm.h"
 #include "arch.h"
 #include "console.h"
+#include "irq.h"
 #include "lib.h"
 #include "log.h"
 #include "mmio.h"
@@ -127,13 +128,36 @@ static void close_ram(struct vm *vm)
 	spin_unlock(&vm->ram_lock);
 }
 
-void vm_clean_dcache(struct vm *vm)
+/* A clean's step: between two, the core serves its interrupts. */
+#define CLEAN_CHUNK (2 * MiB)
+
+static void clean_region(struct vcpu *vcpu, u8 *ram, u64 size)
 {
+	for (u64 done = 0; done < size; done += CLEAN_CHUNK) {
+		arch_clean_dcache_range(ram + done,
+					MIN(CLEAN_CHUNK, size - done));
+		irq_handle_pending(vcpu);
+	}
+}
+
+/*
+ * A whole VM can take a while (256 MiB: 4 M cache lines), and this core
+ * may take interrupts for others too (the console UART's): they wait one
+ * chunk at most. What came meanwhile for the vCPU itself is acted on once
+ * the RAM is unmapped again: a stop request, list registers to refill.
+ */
+void vm_clean_dcache(struct vcpu *vcpu)
+{
+	struct vm *vm = vcpu->vm;
+
 	open_ram(vm);
 	for (size_t i = 0; i < vm->cfg->mem_count; i++)
-		arch_clean_dcache_range(pa_ptr(pa_of(vm->layout.pa[i])),
-					vm->cfg->mem[i].size);
+		clean_region(vcpu, pa_ptr(pa_of(vm->layout.pa[i])),
+			     vm->cfg->mem[i].size);
 	close_ram(vm);
+	vcpu_check_requests(vcpu);
+	if (vgic_needs_flush(vcpu))
+		vgic_flush(vcpu);
 }
 
 /*
@@ -270,8 +294,8 @@ void vms_init(struct page_pool *pool)
 	for (unsigned i = 0; i < bh_config.vm_count; i++) {
 		struct vm *vm = &vms[i];
 
-		memset(vm, 0,
-		       sizeof(*vm)); /* built from nothing (host tests rebuild) */
+		/* Built from nothing (host tests build VMs again). */
+		memset(vm, 0, sizeof(*vm));
 		vm->cfg = &bh_config.vms[i];
 		vm->id = i;
 		vm->layout = layouts[i];
