@@ -4,6 +4,7 @@
 # total for src/core, then the src/core files the host tests do not build.
 # A line counts as gcov counts it: executable, and run at least once.
 # Usage: scripts/coverage.sh <dir> <source.c>...
+# With COVERAGE_MIN=<percent> it fails when the total is below that.
 set -euo pipefail
 
 dir=$1
@@ -32,7 +33,13 @@ for src in "$@"; do
 	printf '%s %%  %4d / %4d  %s\n' "$(pct "$run" "$total")" "$run" "$total" "$src"
 	run_all=$((run_all + run)) total_all=$((total_all + total))
 done
-echo "src/core: $(pct "$run_all" "$total_all" | tr -d ' ') % of lines ($run_all / $total_all)"
+total_pct=$(pct "$run_all" "$total_all" | tr -d ' ')
+echo "src/core: $total_pct % of lines ($run_all / $total_all)"
 
 not_built=$(comm -23 <(find src/core -name '*.c' | sort) <(printf '%s\n' "$@" | sort))
 [[ -z $not_built ]] || echo "not in the host tests:" $not_built
+
+if [[ -n ${COVERAGE_MIN:-} ]] && awk -v p="$total_pct" -v m="$COVERAGE_MIN" 'BEGIN { exit !(p < m) }'; then
+	echo "src/core is below the $COVERAGE_MIN % floor: add host tests for what lost coverage (above)"
+	exit 1
+fi
