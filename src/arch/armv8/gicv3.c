@@ -227,22 +227,27 @@ unsigned gic_lr_count(void)
 /*
  * ICH_LR<n>_EL2 are separate registers: branch to entry n of a table of
  * 16 two-instruction entries (the access, then a branch past the table).
+ * The entries are spelt out, not made by .irp: GCC sizes an asm statement
+ * by its lines, and an underestimate puts branches around an inlined copy
+ * out of range.
  */
-#define LR_TABLE(insn)                                                         \
+#define LR_NUMBERS(X)                                                          \
+	X(0)                                                                   \
+	X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12) X(13)   \
+		X(14) X(15)
+#define LR_READ_ENTRY(n)  "mrs	%[v], ich_lr" #n "_el2\n\tb	2f\n\t"
+#define LR_WRITE_ENTRY(n) "msr	ich_lr" #n "_el2, %[v]\n\tb	2f\n\t"
+#define LR_TABLE(entry)                                                        \
 	"adr	%[entry], 1f\n\t"                                                 \
 	"add	%[entry], %[entry], %[n], lsl #3\n\t"                             \
 	"br	%[entry]\n"                                                        \
-	"1:\n\t"                                                               \
-	".irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\n\t" insn "\n\t"      \
-	"b	2f\n\t"                                                             \
-	".endr\n"                                                              \
-	"2:"
+	"1:\n\t" LR_NUMBERS(entry) "2:"
 
 static u64 lr_read(unsigned n)
 {
 	u64 entry, v;
 
-	asm volatile(LR_TABLE("mrs	%[v], ich_lr\\n\\()_el2")
+	asm volatile(LR_TABLE(LR_READ_ENTRY)
 		     : [entry] "=&r"(entry), [v] "=r"(v)
 		     : [n] "r"((u64)(n % 16)));
 	return v;
@@ -252,7 +257,7 @@ static void lr_write(unsigned n, u64 v)
 {
 	u64 entry;
 
-	asm volatile(LR_TABLE("msr	ich_lr\\n\\()_el2, %[v]")
+	asm volatile(LR_TABLE(LR_WRITE_ENTRY)
 		     : [entry] "=&r"(entry)
 		     : [n] "r"((u64)(n % 16)), [v] "r"(v)
 		     : "memory");
