@@ -145,8 +145,10 @@ static void clean_region(struct vcpu *vcpu, u8 *ram, u64 size)
  * may take interrupts for others too (the console UART's): they wait one
  * chunk at most. What came meanwhile for the vCPU itself is acted on once
  * the RAM is unmapped again: a stop request, list registers to refill.
+ * Out of line: a cold path, and the interrupt handling it pulls in
+ * would make the trap handler it is inlined into very long.
  */
-void vm_clean_dcache(struct vcpu *vcpu)
+noinline void vm_clean_dcache(struct vcpu *vcpu)
 {
 	struct vm *vm = vcpu->vm;
 
