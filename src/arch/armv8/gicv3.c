@@ -231,10 +231,11 @@ unsigned gic_lr_count(void)
  * by its lines, and an underestimate puts branches around an inlined copy
  * out of range.
  */
-#define LR_NUMBERS(X)                                                          \
-	X(0)                                                                   \
-	X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12) X(13)   \
-		X(14) X(15)
+/* clang-format off */
+#define LR_NUMBERS(X) \
+	X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) \
+	X(8) X(9) X(10) X(11) X(12) X(13) X(14) X(15)
+/* clang-format on */
 #define LR_READ_ENTRY(n)  "mrs	%[v], ich_lr" #n "_el2\n\tb	2f\n\t"
 #define LR_WRITE_ENTRY(n) "msr	ich_lr" #n "_el2, %[v]\n\tb	2f\n\t"
 #define LR_TABLE(entry)                                                        \
