@@ -276,34 +276,44 @@ static void check_watchpoint(unsigned int n)
 }
 
 /*
- * Single-step one MRS that traps to EL2 (an ID register): the step must
- * end right after it, as for any instruction. PSTATE.D stays set until
- * the ERET (unmasking it with PSTATE.SS 0 would step at once); ERET with
- * SPSR_EL1.SS = 1 (EL1h, D clear, A/I/F masked) starts the step at 1.
+ * Single-step one instruction that traps to EL2 and is emulated there: the
+ * step must end right after it, as for any instruction. PSTATE.D stays set
+ * until the ERET (unmasking it with PSTATE.SS 0 would step at once); ERET
+ * with SPSR_EL1.SS = 1 (EL1h, D clear, A/I/F masked) starts the step at
+ * 1. x0 holds PSCI_VERSION for the SMC.
  */
-static void check_step_over_trapped_mrs(void)
-{
-	uint64_t after;
+#define STEP_OVER(insn)                                                        \
+	({                                                                     \
+		uint64_t after_;                                               \
+		write_sysreg(mdscr_el1, MDSCR_KDE | MDSCR_SS);                 \
+		isb();                                                         \
+		expect_debug_exception();                                      \
+		__asm__ volatile("adr x9, 1f\n"                                \
+				 "adr %0, 2f\n"                                \
+				 "msr elr_el1, x9\n"                           \
+				 "mov x9, #0x1c5\n"                            \
+				 "movk x9, #0x20, lsl #16\n"                   \
+				 "msr spsr_el1, x9\n"                          \
+				 "mov x0, #0x84000000\n"                       \
+				 "isb\n"                                       \
+				 "eret\n"                                      \
+				 "1: " insn "\n"                               \
+				 "2: nop\n"                                    \
+				 "nop\n"                                       \
+				 : "=&r"(after_)                               \
+				 :                                             \
+				 : "x0", "x1", "x2", "x3", "x9", "memory");    \
+		disable_debug();                                               \
+		after_;                                                        \
+	})
 
-	write_sysreg(mdscr_el1, MDSCR_KDE | MDSCR_SS);
-	isb();
-	expect_debug_exception();
-	__asm__ volatile("adr x9, 1f\n"
-			 "adr %0, 2f\n"
-			 "msr elr_el1, x9\n"
-			 "mov x9, #0x1c5\n"
-			 "movk x9, #0x20, lsl #16\n"
-			 "msr spsr_el1, x9\n"
-			 "isb\n"
-			 "eret\n"
-			 "1: mrs x9, id_aa64dfr0_el1\n"
-			 "2: nop\n"
-			 "nop\n"
-			 : "=&r"(after)
-			 :
-			 : "x9", "memory");
-	disable_debug();
+static void check_step_over_trapped(void)
+{
+	uint64_t after = STEP_OVER("mrs x9, id_aa64dfr0_el1");
+
 	report_debug("step over a trapped MRS", EC_STEP_EL1, after);
+	after = STEP_OVER("smc #0");
+	report_debug("step over a trapped SMC", EC_STEP_EL1, after);
 }
 
 static void check_debug(void)
@@ -320,7 +330,7 @@ static void check_debug(void)
 	       read_sysreg(oslsr_el1) & OSLSR_OSLK ? "locked" : "unlocked");
 	check_breakpoint(brps - 1);
 	check_watchpoint(wrps - 1);
-	check_step_over_trapped_mrs();
+	check_step_over_trapped();
 }
 
 /* Debug state a reset must not leave behind (the OS lock is open). */

@@ -153,11 +153,15 @@ guest_sync:
 	add	sp, sp, #FRAME_SIZE
 	eret
 
-/* A trapped SMC returns to itself: step over it (4 bytes in any state). */
+/* A trapped SMC returns to itself: step over it (4 bytes in any state),
+ * and end a software step over it (PSTATE.SS) as its execution would. */
 guest_smc:
 	mrs	x1, elr_el2
 	add	x1, x1, #4
 	msr	elr_el2, x1
+	mrs	x1, spsr_el2
+	bic	x1, x1, #(1 << 21)	/* SPSR_EL2.SS */
+	msr	spsr_el2, x1
 /* HVC and SMC: x0-x2 are in the frame already. */
 guest_call:
 	str	x3, [sp, #8 * 3]
