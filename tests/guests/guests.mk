@@ -1,22 +1,32 @@
-# Test guests: freestanding AArch64 EL1 programs, one flat binary per
-# scenario, linked at the VM's RAM base. Included by the top Makefile, which
-# sets GUEST_DIR, CROSS_COMPILE, Q and BUILD; the defaults below let this
-# file also run alone: make -f tests/guests/guests.mk build/guests/armv8/hello.bin
+# Test guests: freestanding programs (AArch64 EL1, or ARMv7 SVC mode), one
+# flat binary per scenario, linked at the VM's RAM base. Included by the top
+# Makefile, which sets ARCH, GUEST_DIR, CROSS_COMPILE, Q and BUILD; the
+# defaults below let this file also run alone, for either architecture:
+#   make -f tests/guests/guests.mk build/guests/armv8/hello.bin
+#   make -f tests/guests/guests.mk ARCH=armv7     (every scenario, both variants)
 #
 # $(GUEST_DIR)/native/<scenario>.elf is the same guest with its console on
 # the PL011 and no hypercalls, to check start-up and printing without the
-# hypervisor: qemu-system-aarch64 -M virt -cpu cortex-a53 -nographic -m 1G -kernel X.elf
-
-CROSS_COMPILE ?= aarch64-linux-gnu-
-BUILD ?= build
-GUEST_DIR ?= $(BUILD)/guests/armv8
-Q ?= @
+# hypervisor (tests/guests/native-check.sh runs some):
+#   qemu-system-aarch64 -M virt -cpu cortex-a53 -nographic -m 1G -kernel X.elf
+#   qemu-system-arm -M virt -cpu cortex-a15 -nographic -m 1G -kernel X.elf
 
 GUEST_SRC := tests/guests
-GUEST_SCENARIOS := hello heartbeat beacon reader victim psci smc traps flood storm vcpu_reset \
-	irq_timer irq_rtc_owner irq_rtc_intruder irq_sgi irq_bystander \
-	irq_priority irq_hostile irq_victim
-GUEST_COMMON := crt0.S console.c exception.c format.c gic.c irq.c psci_calls.c \
+# The top Makefile's ARCH is empty for goals without a configuration.
+GUEST_ARCH_DIR := $(GUEST_SRC)/common/$(or $(ARCH),armv8)
+# Per architecture: CROSS_COMPILE's default, GUEST_ARCH_CFLAGS,
+# GUEST_ARCH_LIBS and GUEST_ARCH_SKIP (scenarios not ported, and why).
+include $(GUEST_ARCH_DIR)/guest-arch.mk
+BUILD ?= build
+GUEST_DIR ?= $(BUILD)/guests/$(or $(ARCH),armv8)
+Q ?= @
+
+GUEST_SCENARIOS := $(filter-out $(GUEST_ARCH_SKIP),hello heartbeat beacon reader victim \
+	psci smc traps flood storm vcpu_reset irq_timer irq_rtc_owner irq_rtc_intruder \
+	irq_sgi irq_bystander irq_priority irq_hostile irq_victim)
+# $(GUEST_ARCH_SRCS) (from $(GUEST_ARCH_DIR)) starts with crt0.S: _start
+# must come first, at the load address.
+GUEST_COMMON := $(GUEST_ARCH_SRCS) console.c exception.c format.c gic.c irq.c psci_calls.c \
 	smccc.c start.c string.c ticker.c time.c
 
 GUESTS := $(patsubst %,$(GUEST_DIR)/%.bin,$(GUEST_SCENARIOS))
@@ -25,9 +35,9 @@ GUESTS_NATIVE := $(patsubst %,$(GUEST_DIR)/native/%.elf,$(GUEST_SCENARIOS))
 # -mstrict-align: with the MMU off, data accesses are Device memory.
 # -fno-tree-loop-distribute-patterns: keep memset() from calling itself.
 GUEST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdlib \
-	-mgeneral-regs-only -mstrict-align -fno-pic -fno-stack-protector \
+	-mgeneral-regs-only $(GUEST_ARCH_CFLAGS) -fno-pic -fno-stack-protector \
 	-fno-tree-loop-distribute-patterns -fno-asynchronous-unwind-tables \
-	-fno-unwind-tables -Isrc/core/include -I$(GUEST_SRC)/common -MMD -MP
+	-fno-unwind-tables -Isrc/core/include -I$(GUEST_ARCH_DIR) -I$(GUEST_SRC)/common -MMD -MP
 GUEST_LDS := $(GUEST_SRC)/common/guest.ld
 
 # Objects go to $(GUEST_DIR)/obj; the native variant's to $(GUEST_DIR)/obj/native.
@@ -35,15 +45,20 @@ GUEST_OBJ := $(GUEST_DIR)/obj
 GUEST_COMMON_OBJS := $(patsubst %,$(GUEST_OBJ)/common/%.o,$(GUEST_COMMON))
 GUEST_NATIVE_OBJS := $(patsubst %,$(GUEST_OBJ)/native/common/%.o,$(GUEST_COMMON))
 
-$(GUEST_OBJ)/common/%.o: $(GUEST_SRC)/common/%
-	@mkdir -p $(@D)
-	@echo "  CC      $<"
-	$(Q)$(CROSS_COMPILE)gcc $(GUEST_CFLAGS) -c $< -o $@
+# guest_common_rules,<source dir>: the runtime's objects, both variants.
+define guest_common_rules
+$$(GUEST_OBJ)/common/%.o: $(1)/%
+	@mkdir -p $$(@D)
+	@echo "  CC      $$<"
+	$$(Q)$$(CROSS_COMPILE)gcc $$(GUEST_CFLAGS) -c $$< -o $$@
 
-$(GUEST_OBJ)/native/common/%.o: $(GUEST_SRC)/common/%
-	@mkdir -p $(@D)
-	@echo "  CC      $< (native)"
-	$(Q)$(CROSS_COMPILE)gcc $(GUEST_CFLAGS) -DGUEST_NATIVE -c $< -o $@
+$$(GUEST_OBJ)/native/common/%.o: $(1)/%
+	@mkdir -p $$(@D)
+	@echo "  CC      $$< (native)"
+	$$(Q)$$(CROSS_COMPILE)gcc $$(GUEST_CFLAGS) -DGUEST_NATIVE -c $$< -o $$@
+endef
+$(eval $(call guest_common_rules,$(GUEST_ARCH_DIR)))
+$(eval $(call guest_common_rules,$(GUEST_SRC)/common))
 
 $(GUEST_OBJ)/%.c.o: $(GUEST_SRC)/%.c
 	@mkdir -p $(@D)
@@ -60,7 +75,7 @@ define guest_link
 $(1): $(2) $(GUEST_LDS)
 	@mkdir -p $$(@D)
 	@echo "  LD      $$@"
-	$$(Q)$$(CROSS_COMPILE)ld -nostdlib -static -T $(GUEST_LDS) $(2) -o $$@
+	$$(Q)$$(CROSS_COMPILE)ld -nostdlib -static -T $(GUEST_LDS) $(2) $$(GUEST_ARCH_LIBS) -o $$@
 endef
 $(foreach s,$(GUEST_SCENARIOS),\
 	$(eval $(call guest_link,$(GUEST_DIR)/$(s).elf,$(GUEST_COMMON_OBJS) $(GUEST_OBJ)/$(s).c.o)) \

@@ -63,8 +63,8 @@ static void check_queries(void)
 		  smccc_status(CONDUIT_HVC, PSCI_VERSION, 0, 0, 0),
 		  PSCI_VERSION_1_1);
 	check("PSCI_FEATURES(CPU_ON)", CONDUIT_SMC,
-	      smccc_status(CONDUIT_SMC, PSCI_FEATURES, PSCI_CPU_ON | PSCI_SMC64,
-			   0, 0),
+	      smccc_status(CONDUIT_SMC, PSCI_FEATURES,
+			   PSCI_CPU_ON | PSCI_NATIVE_WIDTH, 0, 0),
 	      PSCI_SUCCESS);
 	check("PSCI_FEATURES(unknown)", CONDUIT_HVC,
 	      smccc_status(CONDUIT_HVC, PSCI_FEATURES, UNKNOWN_PSCI_FID, 0, 0),

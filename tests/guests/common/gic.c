@@ -52,7 +52,7 @@
 #define GICC_CTLR_ENABLE  0x7
 #define GICC_IAR_INTID	  0x3ff
 #define ICC_IAR_INTID	  0xffffff
-#define ICC_SGI1R_IRM	  (1ul << 40)
+#define ICC_SGI1R_IRM	  (1ull << 40)
 #define ICC_SGI1R_INTID_S 24
 
 #define PRIORITY_DEFAULT 0xa0
@@ -67,7 +67,8 @@ unsigned int gic_version(void)
 		 * (and beyond a GICv2 distributor), so try GICv2's first. */
 		if (PIDR2_ARCHREV(readl(GICD_BASE + GICD_PIDR2_V2)) == 2)
 			version = 2;
-		else if (PIDR2_ARCHREV(readl(GICD_BASE + GICD_PIDR2_V3)) >= 3)
+		else if (ARCH_HAS_GICV3_CPUIF &&
+			 PIDR2_ARCHREV(readl(GICD_BASE + GICD_PIDR2_V3)) >= 3)
 			version = 3;
 	}
 	return version;
@@ -100,8 +101,8 @@ static bool wait_clear(uintptr_t addr, uint32_t mask)
 
 	while (readl(addr) & mask) {
 		if (counter_now() - start >= limit) {
-			printf("gic: register 0x%lx stuck (0x%x)\n", addr,
-			       readl(addr));
+			printf("gic: register 0x%lx stuck (0x%x)\n",
+			       (unsigned long)addr, readl(addr));
 			return false;
 		}
 		__asm__ volatile("yield");

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The test guests' runtime: a freestanding AArch64 EL1 environment with the
- * MMU and caches off. One stack per vCPU, vCPU index = MPIDR_EL1.Aff0.
+ * The test guests' runtime: a freestanding environment at EL1 (AArch64) or
+ * in SVC mode (ARMv7) with the MMU and caches off. One stack per vCPU,
+ * vCPU index = MPIDR.Aff0. What differs per architecture is in
+ * common/<arch>/ (guest_arch.h, crt0.S).
  */
 #ifndef GUEST_H
 #define GUEST_H
@@ -9,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "guest_arch.h" /* common/<arch>/: accessors, MMIO, barriers */
 
 #define GUEST_MAX_VCPUS 4
 
@@ -52,7 +56,7 @@ void guest_exit(void) __noreturn;
 
 /* Exceptions (exception.c). */
 struct abort_info {
-	uint64_t esr, far, elr;
+	unsigned long esr, far, elr; /* syndrome, fault address, faulting PC */
 };
 /* Arm the next synchronous exception on this vCPU to be skipped. */
 void expect_abort(void);
@@ -127,16 +131,6 @@ uint32_t irq_spurious_count(void);   /* this vCPU's acks of 1020..1023 */
 /* Unmask IRQs and count_wait(): true once *count >= target. */
 bool irq_wait(volatile uint32_t *count, uint32_t target);
 
-static inline void irq_unmask(void)
-{
-	__asm__ volatile("msr daifclr, #2" ::: "memory");
-}
-
-static inline void irq_mask(void)
-{
-	__asm__ volatile("msr daifset, #2" ::: "memory");
-}
-
 /*
  * A periodic tick on the EL1 virtual timer (ticker.c): the
  * handler checks the timer fired (else: doubled) and moves CVAL on by
@@ -150,13 +144,6 @@ struct tick_result {
 struct tick_result ticker_run(uint32_t ticks, uint32_t hz);
 
 /* Time (time.c): the virtual counter, which -icount keeps deterministic. */
-/* What vCPU i found at entry in the registers start-up overwrites
- * (crt0.S), to check the hypervisor's reset state. */
-struct entry_state {
-	uint64_t sctlr_el1, vbar_el1, sp, unused;
-};
-extern struct entry_state guest_entry_state[];
-
 uint64_t counter_now(void);
 uint64_t counter_freq(void);
 void delay_us(uint64_t us);
@@ -184,70 +171,5 @@ bool count_wait(volatile uint32_t *count, uint32_t at_least);
 void *memset(void *dst, int c, unsigned long n);
 void *memcpy(void *dst, const void *src, unsigned long n);
 unsigned long strlen(const char *s);
-
-#define read_sysreg(reg)                                                       \
-	({                                                                     \
-		uint64_t __v;                                                  \
-		__asm__ volatile("mrs %0, " #reg : "=r"(__v));                 \
-		__v;                                                           \
-	})
-
-#define write_sysreg(reg, val)                                                 \
-	__asm__ volatile("msr " #reg ", %0" ::"r"((uint64_t)(val)))
-
-static inline void isb(void)
-{
-	__asm__ volatile("isb" ::: "memory");
-}
-
-static inline unsigned int this_vcpu(void)
-{
-	return read_sysreg(mpidr_el1) & 0xff;
-}
-
-/* Single 32-bit accesses, so a fault points at exactly one instruction. */
-static inline uint32_t readl(uintptr_t addr)
-{
-	uint32_t v = 0; /* what a skipped (faulting) load leaves */
-
-	__asm__ volatile("ldr %w0, [%1]" : "+r"(v) : "r"(addr) : "memory");
-	return v;
-}
-
-static inline void writel(uintptr_t addr, uint32_t v)
-{
-	__asm__ volatile("str %w0, [%1]" ::"r"(v), "r"(addr) : "memory");
-}
-
-static inline uint8_t readb(uintptr_t addr)
-{
-	uint32_t v = 0;
-
-	__asm__ volatile("ldrb %w0, [%1]" : "+r"(v) : "r"(addr) : "memory");
-	return (uint8_t)v;
-}
-
-static inline void writeb(uintptr_t addr, uint8_t v)
-{
-	__asm__ volatile("strb %w0, [%1]" ::"r"(v), "r"(addr) : "memory");
-}
-
-static inline uint64_t readq(uintptr_t addr)
-{
-	uint64_t v = 0;
-
-	__asm__ volatile("ldr %0, [%1]" : "+r"(v) : "r"(addr) : "memory");
-	return v;
-}
-
-static inline void writeq(uintptr_t addr, uint64_t v)
-{
-	__asm__ volatile("str %0, [%1]" ::"r"(v), "r"(addr) : "memory");
-}
-
-static inline void dsb(void)
-{
-	__asm__ volatile("dsb sy" ::: "memory");
-}
 
 #endif

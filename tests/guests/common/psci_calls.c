@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * PSCI wrappers. CPU_ON and AFFINITY_INFO use the SMC64 IDs, as Linux
- * does, because they take addresses and MPIDR values.
+ * PSCI wrappers. CPU_ON and AFFINITY_INFO take addresses and MPIDR
+ * values: they use the IDs of the register width (PSCI_NATIVE_WIDTH,
+ * guest_arch.h), as Linux does.
  */
 #include <bulkhead/abi.h>
 
@@ -10,13 +11,14 @@
 int32_t psci_cpu_on(enum conduit c, unsigned long target, unsigned long entry,
 		    unsigned long context)
 {
-	return smccc_status(c, PSCI_CPU_ON | PSCI_SMC64, target, entry,
+	return smccc_status(c, PSCI_CPU_ON | PSCI_NATIVE_WIDTH, target, entry,
 			    context);
 }
 
 int32_t psci_affinity_info(enum conduit c, unsigned long target)
 {
-	return smccc_status(c, PSCI_AFFINITY_INFO | PSCI_SMC64, target, 0, 0);
+	return smccc_status(c, PSCI_AFFINITY_INFO | PSCI_NATIVE_WIDTH, target,
+			    0, 0);
 }
 
 /* A PSCI call that must not return: say so if it does, and stay put. */

@@ -1,34 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
- * SMCCC calls through HVC or SMC: arguments in x0..x7, results in x0..x3.
- * SMCCC 1.0 callees may also corrupt x4..x17, so the asm says so.
+ * SMCCC calls through HVC or SMC: eight arguments in, four results out
+ * (registers and clobbers: DEFINE_SMCCC_CALL in guest_arch.h).
  */
 #include "guest.h"
-
-#define SMCCC_CLOBBERS                                                         \
-	"x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17",    \
-		"memory"
-
-/* One function per conduit, the same body with another instruction. */
-#define DEFINE_SMCCC_CALL(name, insn)                                          \
-	static struct smccc_res name(const unsigned long a[8])                 \
-	{                                                                      \
-		register unsigned long x0 __asm__("x0") = a[0];                \
-		register unsigned long x1 __asm__("x1") = a[1];                \
-		register unsigned long x2 __asm__("x2") = a[2];                \
-		register unsigned long x3 __asm__("x3") = a[3];                \
-		register unsigned long x4 __asm__("x4") = a[4];                \
-		register unsigned long x5 __asm__("x5") = a[5];                \
-		register unsigned long x6 __asm__("x6") = a[6];                \
-		register unsigned long x7 __asm__("x7") = a[7];                \
-                                                                               \
-		__asm__ volatile(insn                                          \
-				 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3),     \
-				   "+r"(x4), "+r"(x5), "+r"(x6), "+r"(x7)      \
-				 :                                             \
-				 : SMCCC_CLOBBERS);                            \
-		return (struct smccc_res){x0, x1, x2, x3};                     \
-	}
 
 DEFINE_SMCCC_CALL(call_hvc, "hvc #0")
 DEFINE_SMCCC_CALL(call_smc, "smc #0")
