@@ -39,9 +39,9 @@ static void flood_calls(void)
 	uint64_t start = counter_now();
 	int hvc = unknown_calls(CONDUIT_HVC, UNKNOWN_BH_FID);
 	int smc = unknown_calls(CONDUIT_SMC, UNKNOWN_SIP_FID);
-	uint64_t ticks = counter_now() - start;
+	u64 ticks = counter_now() - start;
 
-	printf("unknown calls returning -1: hvc %d/%d, smc %d/%d, in %lu "
+	printf("unknown calls returning -1: hvc %d/%d, smc %d/%d, in %llu "
 	       "ticks\n",
 	       hvc, CALLS, smc, CALLS, ticks);
 }

@@ -62,12 +62,12 @@ static uint64_t read_width(uintptr_t addr, unsigned int width)
 static bool probe_reads_zero(const struct probe *p)
 {
 	uintptr_t addr = GICD_BASE + p->offset;
-	uint64_t got;
+	u64 got;
 
 	write_width(addr, p->width, p->value);
 	got = read_width(addr, p->width) & p->value;
 	if (got)
-		printf("intruder: %s of spi %u reads 0x%lx: NOT ZERO\n",
+		printf("intruder: %s of spi %u reads 0x%llx: NOT ZERO\n",
 		       p->name, RTC_INTID, got);
 	return !got;
 }

@@ -47,7 +47,7 @@ void guest_main(unsigned long x0)
 	gic_init();
 	printf("timer: GICv%u, %u ticks at %u Hz\n", gic_version(), TICKS, HZ);
 	r = ticker_run(TICKS, HZ);
-	printf("timer: %u periods in %lu us, max latency %lu us\n", TICKS,
+	printf("timer: %u periods in %llu us, max latency %llu us\n", TICKS,
 	       r.elapsed_us, r.max_late_us);
 	printf("timer: %u ticks, %u lost, %u doubled\n", r.ticks, r.lost,
 	       r.doubled);

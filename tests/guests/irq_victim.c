@@ -20,7 +20,7 @@ void guest_main(unsigned long x0)
 		gic_enable(id, 0x80);
 	printf("victim: GICv%u, %u ticks at %u Hz\n", gic_version(), TICKS, HZ);
 	r = ticker_run(TICKS, HZ);
-	printf("victim: %u periods in %lu us, max latency %lu us\n", TICKS,
+	printf("victim: %u periods in %llu us, max latency %llu us\n", TICKS,
 	       r.elapsed_us, r.max_late_us);
 	printf("victim: %u ticks, %u lost, %u doubled\n", r.ticks, r.lost,
 	       r.doubled);

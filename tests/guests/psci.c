@@ -156,10 +156,10 @@ static void check_vcpu1_life(void)
  */
 static void check_counter_restarted(void)
 {
-	uint64_t virt = read_sysreg(cntvct_el0);
-	uint64_t phys = read_sysreg(cntpct_el0);
+	u64 virt = read_sysreg(cntvct_el0);
+	u64 phys = read_sysreg(cntpct_el0);
 
-	printf("virtual counter 0x%lx, physical 0x%lx: %s\n", virt, phys,
+	printf("virtual counter 0x%llx, physical 0x%llx: %s\n", virt, phys,
 	       phys >= virt && phys - virt < counter_freq() / 100
 		       ? "both restarted with the VM"
 		       : "WRONG");

@@ -13,7 +13,7 @@
 #define BEAT_US (75 * 1000)
 
 /* Read 32 bits at ipa expecting an abort; true if it came. */
-static bool read_aborts(uintptr_t ipa)
+static bool read_aborts(unsigned long ipa)
 {
 	struct abort_info abort;
 	uint32_t value;
@@ -30,7 +30,7 @@ static bool read_aborts(uintptr_t ipa)
 	return true;
 }
 
-static bool write_aborts(uintptr_t ipa, uint32_t value)
+static bool write_aborts(unsigned long ipa, uint32_t value)
 {
 	struct abort_info abort;
 

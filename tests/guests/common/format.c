@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * A small printf: %d %u %x %p %s %c %%, the l modifier, and a width with an
- * optional 0 flag. Each call formats into a stack buffer and writes it out
+ * A small printf: %d %u %x %p %s %c %%, the l and ll modifiers, and a width
+ * with an optional 0 flag. Each call formats into a stack buffer and writes it out
  * in one go, so lines from different vCPUs are not interleaved byte-wise.
  */
 #include <stdarg.h>
@@ -52,23 +52,40 @@ static void put_str(struct out *o, const char *s)
 		put(o, *s++);
 }
 
+/* The integer argument's type, from the length modifier: none, l, ll. */
+enum int_size { INT_PLAIN, INT_LONG, INT_LONG_LONG };
+
+static int64_t signed_arg(enum int_size size, va_list *ap)
+{
+	if (size == INT_LONG_LONG)
+		return va_arg(*ap, long long);
+	return size == INT_LONG ? va_arg(*ap, long) : va_arg(*ap, int);
+}
+
+static uint64_t unsigned_arg(enum int_size size, va_list *ap)
+{
+	if (size == INT_LONG_LONG)
+		return va_arg(*ap, unsigned long long);
+	return size == INT_LONG ? va_arg(*ap, unsigned long)
+				: va_arg(*ap, unsigned int);
+}
+
 /* One conversion character with its modifiers already parsed. */
-static void convert(struct out *o, char conv, bool is_long, unsigned int width,
-		    char pad, va_list *ap)
+static void convert(struct out *o, char conv, enum int_size size,
+		    unsigned int width, char pad, va_list *ap)
 {
 	uint64_t u;
 	int64_t d;
 
 	switch (conv) {
 	case 'd':
-		d = is_long ? va_arg(*ap, long) : va_arg(*ap, int);
+		d = signed_arg(size, ap);
 		u = d < 0 ? -(uint64_t)d : (uint64_t)d;
 		put_num(o, u, 10, d < 0, width, pad);
 		break;
 	case 'u':
 	case 'x':
-		u = is_long ? va_arg(*ap, unsigned long)
-			    : va_arg(*ap, unsigned int);
+		u = unsigned_arg(size, ap);
 		put_num(o, u, conv == 'u' ? 10 : 16, false, width, pad);
 		break;
 	case 'p':
@@ -92,7 +109,7 @@ static void format(struct out *o, const char *fmt, va_list ap)
 {
 	while (*fmt) {
 		unsigned int width = 0;
-		bool is_long = false;
+		enum int_size size = INT_PLAIN;
 		char pad = ' ';
 
 		if (*fmt != '%') {
@@ -108,13 +125,11 @@ static void format(struct out *o, const char *fmt, va_list ap)
 			pad = *fmt++;
 		while (*fmt >= '0' && *fmt <= '9')
 			width = width * 10 + (unsigned int)(*fmt++ - '0');
-		while (*fmt == 'l') {
-			is_long = true;
-			fmt++;
-		}
+		for (; *fmt == 'l' && size < INT_LONG_LONG; fmt++)
+			size++;
 		if (!*fmt)
 			break;
-		convert(o, *fmt++, is_long, width, pad, &ap);
+		convert(o, *fmt++, size, width, pad, &ap);
 	}
 }
 

@@ -16,6 +16,12 @@
 
 #define GUEST_MAX_VCPUS 4
 
+/*
+ * 64-bit values are printed with %ll: u64 is unsigned long long on both
+ * architectures (uint64_t is unsigned long on AArch64, long long on ARMv7).
+ */
+typedef unsigned long long u64;
+
 #define __noreturn     __attribute__((noreturn))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 
@@ -138,7 +144,7 @@ bool irq_wait(volatile uint32_t *count, uint32_t target);
  */
 struct tick_result {
 	uint32_t ticks, lost, doubled;
-	uint64_t max_late_us, elapsed_us;
+	u64 max_late_us, elapsed_us;
 };
 
 struct tick_result ticker_run(uint32_t ticks, uint32_t hz);

@@ -18,8 +18,8 @@
 #define SETTLE_US	 (20 * 1000) /* for late duplicates after the last */
 
 struct ticker {
-	uint64_t period, first, next;
-	uint64_t max_late;
+	u64 period, first, next;
+	u64 max_late;
 	uint32_t target;
 	uint32_t ticks;
 	uint32_t doubled;
@@ -43,15 +43,16 @@ static void vtimer_stop(void)
 static void tick(uint32_t intid)
 {
 	volatile struct ticker *t = &tickers[this_vcpu()];
-	uint64_t ctl = read_sysreg(cntv_ctl_el0);
-	uint64_t cval = read_sysreg(cntv_cval_el0);
-	uint64_t now = counter_now();
+	u64 ctl = read_sysreg(cntv_ctl_el0);
+	u64 cval = read_sysreg(cntv_cval_el0);
+	u64 now = counter_now();
 
 	(void)intid;
 	if (!(ctl & CNTV_CTL_ISTATUS) || cval != t->next) {
 		if (t->doubled++ < 4)
-			printf("tick %u: timer not due (ctl 0x%lx, cval 0x%lx, "
-			       "expected 0x%lx, now 0x%lx)\n",
+			printf("tick %u: timer not due (ctl 0x%llx, cval "
+			       "0x%llx, "
+			       "expected 0x%llx, now 0x%llx)\n",
 			       t->ticks, ctl, cval, t->next, now);
 		return;
 	}
