@@ -8,8 +8,8 @@
 # $(GUEST_DIR)/native/<scenario>.elf is the same guest with its console on
 # the PL011 and no hypercalls, to check start-up and printing without the
 # hypervisor (tests/guests/native-check.sh runs some):
-#   qemu-system-aarch64 -M virt -cpu cortex-a53 -nographic -m 1G -kernel X.elf
-#   qemu-system-arm -M virt -cpu cortex-a15 -nographic -m 1G -kernel X.elf
+#   qemu-system-aarch64 -M virt -cpu cortex-a53 -nographic -m 1G -nic none -kernel X.elf
+#   qemu-system-arm -M virt -cpu cortex-a15 -nographic -m 1G -nic none -kernel X.elf
 
 GUEST_SRC := tests/guests
 # The top Makefile's ARCH is empty for goals without a configuration.
@@ -31,6 +31,11 @@ GUEST_COMMON := $(GUEST_ARCH_SRCS) console.c exception.c format.c gic.c irq.c ps
 
 GUESTS := $(patsubst %,$(GUEST_DIR)/%.bin,$(GUEST_SCENARIOS))
 GUESTS_NATIVE := $(patsubst %,$(GUEST_DIR)/native/%.elf,$(GUEST_SCENARIOS))
+
+# Alone, this file builds every scenario in both variants (the top
+# Makefile keeps its own default goal and builds $(GUESTS) on demand).
+.PHONY: guests-all
+guests-all: $(GUESTS) $(GUESTS_NATIVE)
 
 # -mstrict-align: with the MMU off, data accesses are Device memory.
 # -fno-tree-loop-distribute-patterns: keep memset() from calling itself.

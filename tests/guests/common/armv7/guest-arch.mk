@@ -1,0 +1,19 @@
+# ARMv7-A guests (AArch32, SVC mode), for tests/guests/guests.mk.
+# armv7ve: the virtualization extensions' ARMv7 (Cortex-A15/A7); ARM, not
+# Thumb (Debian's default), so the vectors and crt0.S agree with C.
+# libgcc: 64-bit division (__aeabi_uldivmod); hard-float like Debian's.
+CROSS_COMPILE ?= arm-linux-gnueabihf-
+GUEST_ARCH_CFLAGS := -march=armv7ve+fp -marm -mfloat-abi=hard -mno-unaligned-access
+GUEST_ARCH_LIBS := $(shell $(CROSS_COMPILE)gcc $(GUEST_ARCH_CFLAGS) -print-libgcc-file-name)
+GUEST_ARCH_SRCS := crt0.S aeabi.c
+# AArch64-only for now; an ARMv7 version of each must check:
+#   traps       the AArch32 trap set: cp15 set/way (DCISW/DCCSW/DCCISW),
+#               IMPDEF cp15 (L2CTLR p15,1,c9,c0,2), PMU (PMCR), cp14 debug,
+#               ID registers (ID_PFR0..), each UNDEF or emulated as on AArch64
+#               (QEMU does not trap TID3/TSW/TIDCP on cortex-a15: host tests)
+#   vcpu_reset  the AArch32 reset state: SCTLR, VBAR, banked SP/LR/SPSR of
+#               every mode, CNTV_CTL/CNTKCTL, VFP, after CPU_ON and reset
+#   irq_hostile its MMU-on part (TCR/TTBR0_EL1 -> TTBCR.EAE LPAE tables),
+#               ICC_SGI1R writes (no GICv3 CPU interface here) and the
+#               ldp/stp/writeback accesses (ldrd/strd/ldm/stm on ARMv7)
+GUEST_ARCH_SKIP := traps vcpu_reset irq_hostile
