@@ -9,6 +9,7 @@ set -euo pipefail
 packages=(
 	make gcc libc6-dev        # host tools: config checker, unit tests
 	gcc-aarch64-linux-gnu     # the hypervisor and its guests
+	gcc-arm-linux-gnueabihf   # the ARMv7 build of the test guests
 	qemu-system-arm           # qemu-system-aarch64 and qemu-system-arm
 	device-tree-compiler      # dtc
 	kconfig-frontends         # kconfig-conf, kconfig-mconf

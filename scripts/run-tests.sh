@@ -81,6 +81,8 @@ for plat in "${PLATFORMS[@]}"; do
 	# The host tests must keep covering the core (issue 9: >= 85 %).
 	[[ $first ]] && check "host-coverage" "${mk[@]}" coverage COVERAGE_MIN=85
 	[[ $first ]] && suite "fuzz-vgic" "${mk[@]}" fuzz-smoke
+	# The test guests' start-up on both architectures, without Bulkhead.
+	[[ $first ]] && check "guests-native" env BUILD="$BUILD" tests/guests/native-check.sh
 	# Warnings are errors: every shipped configuration must build.
 	for dir in configs/*/; do
 		check "$plat/build/$(basename "$dir")" "${mk[@]}" CONFIG="${dir%/}"
