@@ -105,13 +105,16 @@ COMMON_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -fno-common \
 	-fno-stack-protector -fomit-frame-pointer -fno-pic -fno-tree-loop-distribute-patterns -MMD -MP \
 	-include $(AUTOCONF)
 CORE_INC := -Isrc/core/include
-ARCH_INC := $(CORE_INC) -Isrc/arch/$(ARCH)/include
+# src/arch/arm/: what AArch32 and AArch64 Arm share; its headers come
+# after the arch's own.
+ARCH_INC := $(CORE_INC) -Isrc/arch/$(ARCH)/include -Isrc/arch/arm/include
 
 # Core sees only core headers; arch and platform code also see the arch's.
 # One GIC driver per build: the platform's.
 OTHER_GIC_SRCS := $(if $(CONFIG_GIC_V2),src/arch/$(ARCH)/gicv3.c,src/core/drivers/gicv2.c)
 CORE_SRCS := $(filter-out $(OTHER_GIC_SRCS),$(wildcard src/core/*.c src/core/*/*.c))
-ARCH_SRCS := $(filter-out $(OTHER_GIC_SRCS),$(wildcard src/arch/$(ARCH)/*.c src/arch/$(ARCH)/*.S))
+ARCH_SRCS := $(filter-out $(OTHER_GIC_SRCS),$(wildcard src/arch/$(ARCH)/*.c src/arch/$(ARCH)/*.S \
+	src/arch/arm/*.c src/arch/arm/*.S))
 PLAT_SRCS := $(wildcard $(PLATFORM_DIR)/*.c)
 HYP_OBJ := $(KOUT)/obj
 HYP_OBJS := $(patsubst src/%,$(HYP_OBJ)/%.o,$(CORE_SRCS) $(ARCH_SRCS) $(PLAT_SRCS))
