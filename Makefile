@@ -111,7 +111,7 @@ ARCH_INC := $(CORE_INC) -Isrc/arch/$(ARCH)/include -Isrc/arch/arm/include
 
 # Core sees only core headers; arch and platform code also see the arch's.
 # One GIC driver per build: the platform's.
-OTHER_GIC_SRCS := $(if $(CONFIG_GIC_V2),src/arch/$(ARCH)/gicv3.c,src/core/drivers/gicv2.c)
+OTHER_GIC_SRCS := $(if $(CONFIG_GIC_V2),src/arch/$(ARCH)/gicv3.c,src/arch/arm/gicv2.c)
 CORE_SRCS := $(filter-out $(OTHER_GIC_SRCS),$(wildcard src/core/*.c src/core/*/*.c))
 ARCH_SRCS := $(filter-out $(OTHER_GIC_SRCS),$(wildcard src/arch/$(ARCH)/*.c src/arch/$(ARCH)/*.S \
 	src/arch/arm/*.c src/arch/arm/*.S))

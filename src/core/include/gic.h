@@ -4,7 +4,7 @@
  * VM's interrupts, and the list registers of this core's virtual CPU
  * interface. One driver per build, chosen by the platform: GICv3 through
  * system registers (src/arch/armv8/gicv3.c), GICv2 through MMIO
- * (src/core/gicv2.c). The hypervisor runs with EOImode = 1: an interrupt
+ * (src/arch/arm/gicv2.c). The hypervisor runs with EOImode = 1: an interrupt
  * forwarded to a guest stays active until the guest deactivates it.
  */
 #ifndef GIC_H

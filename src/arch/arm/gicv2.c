@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * GICv2 driver (gic.h): distributor, CPU interface and virtual interface
- * control (GICH) are all MMIO, so this driver is architecture-neutral.
+ * control (GICH) are all MMIO, so AArch32 and AArch64 share this driver.
  * Every interrupt is group 1 and signalled as IRQ: QEMU only lets a
  * hardware list register deactivate a group 1 physical interrupt. EOImode
  * = 1 separates priority drop from deactivation.
