@@ -12,6 +12,7 @@
 #include "cpu.h"
 #include "hyp.h"
 #include "log.h"
+#include "mair.h"
 #include "pagetable.h"
 #include "platform.h"
 #include "spinlock.h"

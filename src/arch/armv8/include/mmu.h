@@ -3,12 +3,6 @@
 #ifndef MMU_H
 #define MMU_H
 
-/* MAIR_EL2 slots: Device-nGnRE and Normal write-back read/write-allocate. */
-#define MAIR_IDX_DEVICE 0
-#define MAIR_IDX_NORMAL 1
-#define MAIR_EL2_VALUE                                                         \
-	((0x04UL << (8 * MAIR_IDX_DEVICE)) | (0xffUL << (8 * MAIR_IDX_NORMAL)))
-
 /* 39-bit address spaces: tables start at level 1 (PT_START_LEVEL). */
 #define VA_BITS 39
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* VMSAv8-64 descriptors, 4 KiB granule, for EL2 stage 1 and Stage 2. */
+/* Long descriptors, 4 KiB granule, for the hypervisor's stage 1 and Stage 2:
+ * VMSAv8-64 and ARMv7 LPAE encode them alike. */
 #include "pte.h"
-#include "mmu.h"
+#include "mair.h"
 
 #define PTE_VALID     BIT(0)
 #define PTE_NON_BLOCK BIT(1) /* table (levels 0-2) or page (level 3) */
