@@ -66,23 +66,22 @@ static void print_cpus(FILE *f, const struct bh_vm_config *vm)
 static void print_gic(FILE *f, const struct bh_vm_config *vm,
 		      const struct platform *plat)
 {
-	fprintf(f, "\tgic: interrupt-controller@%" PRIx64 " {\n",
-		plat->gicd_base);
+	fprintf(f, "\tgic: interrupt-controller@%llx {\n", plat->gicd_base);
 	/* #address-cells 0: no interrupt-map refers to its children. */
 	fprintf(f, "\t\tinterrupt-controller;\n\t\t#interrupt-cells = <3>;\n"
 		   "\t\t#address-cells = <0>;\n");
 	if (plat->gic_version == 3) {
 		fprintf(f, "\t\tcompatible = \"arm,gic-v3\";\n");
 		fprintf(f,
-			"\t\treg = <0x0 0x%" PRIx64 " 0x0 0x%x>, "
-			"<0x0 0x%" PRIx64 " 0x0 0x%zx>;\n",
+			"\t\treg = <0x0 0x%llx 0x0 0x%x>, "
+			"<0x0 0x%llx 0x0 0x%zx>;\n",
 			plat->gicd_base, GICD_SIZE_V3, plat->gicr_base,
 			GICR_STRIDE * vm->cpu_count);
 	} else {
 		fprintf(f, "\t\tcompatible = \"arm,cortex-a15-gic\";\n");
 		fprintf(f,
-			"\t\treg = <0x0 0x%" PRIx64 " 0x0 0x%x>, "
-			"<0x0 0x%" PRIx64 " 0x0 0x%x>;\n",
+			"\t\treg = <0x0 0x%llx 0x0 0x%x>, "
+			"<0x0 0x%llx 0x0 0x%x>;\n",
 			plat->gicd_base, GICD_SIZE_V2, plat->gicc_base,
 			GICC_SIZE_V2);
 	}
@@ -162,8 +161,8 @@ static void print_chosen(FILE *f, const struct bh_vm_config *vm,
 			CONSOLE_BAUD);
 	if (initrd_len)
 		fprintf(f,
-			"\t\tlinux,initrd-start = /bits/ 64 <0x%" PRIx64 ">;\n"
-			"\t\tlinux,initrd-end = /bits/ 64 <0x%" PRIx64 ">;\n",
+			"\t\tlinux,initrd-start = /bits/ 64 <0x%llx>;\n"
+			"\t\tlinux,initrd-end = /bits/ 64 <0x%llx>;\n",
 			initrd->ipa, initrd->ipa + initrd_len);
 	fprintf(f, "\t};\n");
 	if (vm->console.ipa)

@@ -62,8 +62,8 @@ static void start_secondaries(void)
 noreturn void hyp_main(void)
 {
 	log_info("Bulkhead " BULKHEAD_VERSION
-		 " on %s: %u CPUs, RAM 0x%lx-0x%lx, "
-		 "hypervisor 0x%lx-0x%lx",
+		 " on %s: %u CPUs, RAM 0x%llx-0x%llx, "
+		 "hypervisor 0x%llx-0x%llx",
 		 platform.name, platform.cpu_count, platform.ram_base,
 		 platform.ram_base + platform.ram_size, HYP_MEM_BASE,
 		 HYP_MEM_BASE + hyp_mem_size(&bh_config));

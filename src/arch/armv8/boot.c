@@ -78,7 +78,7 @@ noreturn void early_stop_address(u64 running, u64 linked)
 	char msg[200];
 
 	format(msg, sizeof(msg),
-	       "bulkhead: error: loaded at 0x%lx but linked for 0x%lx.\r\n"
+	       "bulkhead: error: loaded at 0x%llx but linked for 0x%llx.\r\n"
 	       "Load the ELF as it is, or the .bin with booti / QEMU "
 	       "-kernel (they honour the Image header).\r\n",
 	       running, linked);
@@ -90,7 +90,7 @@ noreturn void early_stop_el(u64 current_el)
 	char msg[160];
 
 	format(msg, sizeof(msg),
-	       "bulkhead: error: entered at EL%lu, not EL2. Start it at EL2 "
+	       "bulkhead: error: entered at EL%llu, not EL2. Start it at EL2 "
 	       "(QEMU: -M virt,virtualization=on).\r\n",
 	       current_el >> 2);
 	early_stop(msg);

@@ -58,10 +58,10 @@ static void report_abort(u64 esr)
 							: "read";
 
 	if (fsc < 0x10)
-		panic_line("  %s at level %lu: %s (FSC 0x%02lx)",
+		panic_line("  %s at level %llu: %s (FSC 0x%02llx)",
 			   fault_name(fsc), fsc & 3, access, fsc);
 	else
-		panic_line("  %s: %s (FSC 0x%02lx)", fault_name(fsc), access,
+		panic_line("  %s: %s (FSC 0x%02llx)", fault_name(fsc), access,
 			   fsc);
 }
 
@@ -70,14 +70,15 @@ noreturn void el2_exception_report(struct guest_frame *f, u64 kind)
 	u64 esr = read_sysreg(esr_el2);
 	struct vcpu *vcpu = this_vcpu();
 
-	panic_line("CPU %u: %s exception at EL2: %s (EC 0x%lx)", arch_cpu_id(),
+	panic_line("CPU %u: %s exception at EL2: %s (EC 0x%llx)", arch_cpu_id(),
 		   kind_name[kind % 4], ec_name(ESR_EC(esr)), ESR_EC(esr));
 	if (ESR_EC(esr) == EC_IABT_CUR || ESR_EC(esr) == EC_DABT_CUR)
 		report_abort(esr);
-	panic_line("  ESR 0x%016lx  FAR 0x%016lx", esr, read_sysreg(far_el2));
-	panic_line("  ELR 0x%016lx  SPSR 0x%016lx", read_sysreg(elr_el2),
+	panic_line("  ESR 0x%016llx  FAR 0x%016llx", esr, read_sysreg(far_el2));
+	panic_line("  ELR 0x%016llx  SPSR 0x%016llx", read_sysreg(elr_el2),
 		   read_sysreg(spsr_el2));
-	panic_line("  x0 0x%lx x1 0x%lx x30 0x%lx", f->x[0], f->x[1], f->x[30]);
+	panic_line("  x0 0x%llx x1 0x%llx x30 0x%llx", f->x[0], f->x[1],
+		   f->x[30]);
 	if (vcpu)
 		panic_line("  this core runs VM '%s' vCPU %u",
 			   vcpu->vm->cfg->name, vcpu->id);

@@ -131,7 +131,7 @@ static u64 find_redistributor(unsigned cpu)
 		if (typer >> 32 == want)
 			return rd;
 		if (typer & GICR_TYPER_LAST)
-			panic("no GIC redistributor for MPIDR 0x%lx",
+			panic("no GIC redistributor for MPIDR 0x%llx",
 			      platform.cpu_mpidr[cpu]);
 	}
 }

@@ -32,7 +32,7 @@ static struct spinlock hyp_pt_lock = SPINLOCK_INIT;
 static void map_or_panic(u64 base, u64 size, int err)
 {
 	if (err)
-		panic("cannot map 0x%lx-0x%lx for the hypervisor: %s", base,
+		panic("cannot map 0x%llx-0x%llx for the hypervisor: %s", base,
 		      base + size, pt_error_str(err));
 }
 
@@ -89,7 +89,7 @@ void arch_unmap_vm_ram(paddr_t pa, u64 size)
 	err = pt_unmap(&hyp_pt, pa.bits, size);
 	spin_unlock(&hyp_pt_lock);
 	if (err)
-		panic("cannot unmap 0x%lx-0x%lx from the hypervisor: %s",
+		panic("cannot unmap 0x%llx-0x%llx from the hypervisor: %s",
 		      pa.bits, pa.bits + size, pt_error_str(err));
 	/*
 	 * The break of break-before-make: every core forgets the entries

@@ -136,7 +136,8 @@ static noinline void external_abort(struct vcpu *vcpu, u64 esr)
 {
 	exit_count(vcpu, EXIT_OTHER);
 	vm_log(vcpu->vm,
-	       "vCPU %u: external abort (ESR 0x%lx) at PC 0x%lx: passing it on",
+	       "vCPU %u: external abort (ESR 0x%llx) at PC 0x%llx: passing it "
+	       "on",
 	       vcpu->id, esr, read_sysreg(elr_el2));
 	inject_abort(esr, read_sysreg(far_el2));
 }
@@ -255,7 +256,7 @@ static void data_abort(struct vcpu *vcpu, struct guest_frame *f, u64 esr)
 static noinline void unexpected_trap(struct vcpu *vcpu, u64 esr)
 {
 	vm_log(vcpu->vm,
-	       "vCPU %u: unexpected trap (EC 0x%lx, ESR 0x%lx) at PC 0x%lx: "
+	       "vCPU %u: unexpected trap (EC 0x%llx, ESR 0x%llx) at PC 0x%llx: "
 	       "injecting an undefined instruction exception",
 	       vcpu->id, ESR_EC(esr), esr, read_sysreg(elr_el2));
 	inject_undef();
@@ -328,7 +329,7 @@ void handle_guest_serror(void)
 
 	exit_count(vcpu, EXIT_OTHER);
 	vm_log(vcpu->vm,
-	       "vCPU %u: SError (ESR 0x%lx) near PC 0x%lx: stopping it",
+	       "vCPU %u: SError (ESR 0x%llx) near PC 0x%llx: stopping it",
 	       vcpu->id, read_sysreg(esr_el2), read_sysreg(elr_el2));
 	vm_stop(vcpu, VM_STOPPING, "SError");
 }

@@ -11,7 +11,9 @@ void *memset(void *dst, int c, size_t n);
 void *memcpy(void *dst, const void *src, size_t n);
 
 /*
- * printf-style formatting: %s %c %d %u %x %lx %llx %p %zu, width, 0-pad.
+ * printf-style formatting: %s %c %d %u %x %p, the lengths l, ll and z (each
+ * read as its own C type: long and size_t are 32 bits on AArch32), width,
+ * 0-pad.
  * Returns the length of what was stored, which is cut to fit `size`.
  */
 int vformat(char *buf, size_t size, const char *fmt, va_list ap);

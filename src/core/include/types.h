@@ -10,8 +10,10 @@
 typedef uint8_t u8;
 typedef uint16_t u16;
 typedef uint32_t u32;
-typedef uint64_t u64;
-typedef int64_t s64;
+/* long long, as Linux: 64 bits on ILP32 and LP64 alike, so a u64 is
+ * printed with %llx/%llu/%lld on both. */
+typedef unsigned long long u64;
+typedef long long s64;
 
 /*
  * Physical, guest-physical (IPA) and hypervisor-virtual addresses are

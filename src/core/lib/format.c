@@ -47,22 +47,59 @@ static void put_num(struct out *o, u64 v, unsigned base, bool neg, int width,
 		put(o, digits[--n]);
 }
 
-/* Reads the length modifiers l, ll, z and returns the argument's width. */
-static int arg_bits(const char **fmt)
-{
-	int bits = 32;
+/* The argument's C type, from the length modifier: long and size_t are
+ * 32 bits on ILP32 (AArch32), 64 on LP64, so each is read as itself. */
+enum arg_type { ARG_INT, ARG_LONG, ARG_LONG_LONG, ARG_SIZE };
 
-	while (**fmt == 'l' || **fmt == 'z') {
-		bits = 64;
+/* Reads the length modifier (none, l, ll or z). */
+static enum arg_type arg_type(const char **fmt)
+{
+	if (**fmt == 'z') {
 		(*fmt)++;
+		return ARG_SIZE;
 	}
-	return bits;
+	if (**fmt != 'l')
+		return ARG_INT;
+	(*fmt)++;
+	if (**fmt != 'l')
+		return ARG_LONG;
+	(*fmt)++;
+	return ARG_LONG_LONG;
+}
+
+static u64 unsigned_arg(va_list *ap, enum arg_type type)
+{
+	switch (type) {
+	case ARG_LONG:
+		return va_arg(*ap, unsigned long);
+	case ARG_LONG_LONG:
+		return va_arg(*ap, unsigned long long);
+	case ARG_SIZE:
+		return va_arg(*ap, size_t);
+	default:
+		return va_arg(*ap, unsigned);
+	}
+}
+
+/* %zd takes the signed type of size_t's width: ptrdiff_t's on Arm. */
+static s64 signed_arg(va_list *ap, enum arg_type type)
+{
+	switch (type) {
+	case ARG_LONG:
+		return va_arg(*ap, long);
+	case ARG_LONG_LONG:
+		return va_arg(*ap, long long);
+	case ARG_SIZE:
+		return va_arg(*ap, ptrdiff_t);
+	default:
+		return va_arg(*ap, int);
+	}
 }
 
 static void put_conv(struct out *o, const char **fmt, va_list *ap, int width,
 		     char pad)
 {
-	int bits = arg_bits(fmt);
+	enum arg_type type = arg_type(fmt);
 	char conv = *(*fmt)++;
 	u64 v;
 
@@ -79,14 +116,14 @@ static void put_conv(struct out *o, const char **fmt, va_list *ap, int width,
 			pad);
 		return;
 	case 'd': {
-		s64 s = bits == 64 ? va_arg(*ap, s64) : va_arg(*ap, int);
+		s64 s = signed_arg(ap, type);
 
 		put_num(o, s < 0 ? -(u64)s : (u64)s, 10, s < 0, width, pad);
 		return;
 	}
 	case 'u':
 	case 'x':
-		v = bits == 64 ? va_arg(*ap, u64) : va_arg(*ap, unsigned);
+		v = unsigned_arg(ap, type);
 		put_num(o, v, conv == 'x' ? 16 : 10, false, width, pad);
 		return;
 	case '%':

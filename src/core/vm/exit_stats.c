@@ -57,11 +57,11 @@ int exit_stats_format(const struct vm *vm, u64 ticks, u64 freq, char *buf,
 	exit_stats_sum(vm, &s);
 	total = exit_stats_total(&s);
 	n = format(buf, size,
-		   "VM %u '%s': %lu exits in %lu.%03lu s, %lu/s:", vm->id,
+		   "VM %u '%s': %llu exits in %llu.%03llu s, %llu/s:", vm->id,
 		   vm->cfg->name, total, ms / 1000, ms % 1000,
 		   ms ? total * 1000 / ms : 0);
 	for (unsigned c = 0; c < EXIT_CAUSES && (size_t)n < size; c++)
-		n += format(buf + n, size - (size_t)n, "%s %s %lu",
+		n += format(buf + n, size - (size_t)n, "%s %s %llu",
 			    c ? "," : "", cause_names[c], s.count[c]);
 	return n;
 }

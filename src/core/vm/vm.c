@@ -51,7 +51,7 @@ static void map_or_panic(struct vm *vm, u64 ipa, u64 pa, u64 size,
 	int err = pt_map(&vm->s2, ipa, pa_of(pa), size, type);
 
 	if (err)
-		panic("VM '%s': cannot map IPA 0x%lx -> PA 0x%lx: %s",
+		panic("VM '%s': cannot map IPA 0x%llx -> PA 0x%llx: %s",
 		      vm->cfg->name, ipa, pa, pt_error_str(err));
 }
 
@@ -82,7 +82,7 @@ static void copy_load(struct vm *vm, const struct boot_load *load)
 		return;
 	/* The config checker has proved it fits; a miss is a bug. */
 	if (!vm_ipa_to_pa(vm, ipa_of(load->ipa), len, &pa))
-		panic("VM '%s': image at IPA 0x%lx outside its RAM",
+		panic("VM '%s': image at IPA 0x%llx outside its RAM",
 		      vm->cfg->name, load->ipa);
 	memcpy(pa_ptr(pa), load->blob.start, len);
 	arch_clean_dcache_range(pa_ptr(pa), len);
@@ -189,8 +189,8 @@ static void log_first_start(const struct vm *vm, u64 load_began)
 	u64 us = (vm->counter_offset - load_began) * 1000000 / freq;
 	u64 at = vm->counter_offset;
 
-	log_info("VM '%s' loaded in %lu us; it starts at %lu.%06lu s "
-		 "(counter %lu)",
+	log_info("VM '%s' loaded in %llu us; it starts at %llu.%06llu s "
+		 "(counter %llu)",
 		 vm->cfg->name, us, at / freq, at % freq * 1000000 / freq, at);
 }
 
@@ -254,7 +254,7 @@ static void log_loads(const struct vm *vm)
 		const struct boot_load *l = &vm->boot.load[k];
 
 		if (l->blob.start != l->blob.end)
-			log_info("  %s IPA 0x%09lx, %lu KiB",
+			log_info("  %s IPA 0x%09llx, %llu KiB",
 				 boot_load_name(&vm->boot, k), l->ipa,
 				 (u64)(l->blob.end - l->blob.start) / 1024);
 	}
@@ -269,13 +269,13 @@ static void log_vm(const struct vm *vm)
 	for (size_t i = 0; i < cfg->cpu_count; i++)
 		log_info("  vCPU %zu on CPU %u", i, cfg->cpus[i]);
 	for (size_t i = 0; i < cfg->mem_count; i++)
-		log_info("  RAM    IPA 0x%09lx -> PA 0x%09lx, %lu KiB",
-			 cfg->mem[i].ipa, vm->layout.pa[i],
-			 cfg->mem[i].size / 1024);
+		log_info("  RAM    IPA 0x%09llx -> PA 0x%09llx, %llu KiB",
+			 (u64)cfg->mem[i].ipa, vm->layout.pa[i],
+			 (u64)cfg->mem[i].size / 1024);
 	for (size_t i = 0; i < cfg->dev_count; i++)
-		log_info("  device IPA 0x%09lx -> PA 0x%09lx, %lu KiB (%s)",
-			 cfg->devs[i].ipa, cfg->devs[i].pa,
-			 cfg->devs[i].size / 1024, cfg->devs[i].name);
+		log_info("  device IPA 0x%09llx -> PA 0x%09llx, %llu KiB (%s)",
+			 (u64)cfg->devs[i].ipa, (u64)cfg->devs[i].pa,
+			 (u64)cfg->devs[i].size / 1024, cfg->devs[i].name);
 	for (size_t i = 0; i < cfg->irq_count; i++)
 		log_info("  IRQ    %u", cfg->irqs[i]);
 	log_loads(vm);
@@ -378,24 +378,24 @@ void vm_report_bad_access(struct vcpu *vcpu, ipaddr_t ipa, bool ipa_known,
 
 	if (!ipa_known)
 		vm_log(vcpu->vm,
-		       "vCPU %u: %s fault at an unknown IPA (PC 0x%lx): "
+		       "vCPU %u: %s fault at an unknown IPA (PC 0x%llx): "
 		       "injecting an external abort",
 		       vcpu->id, what[access], pc);
 	else if (!device)
 		vm_log(vcpu->vm,
-		       "vCPU %u: %s outside its memory at IPA 0x%lx (PC "
-		       "0x%lx): injecting an external abort",
+		       "vCPU %u: %s outside its memory at IPA 0x%llx (PC "
+		       "0x%llx): injecting an external abort",
 		       vcpu->id, what[access], ipa.bits, pc);
 	else if (!size)
 		vm_log(vcpu->vm,
-		       "vCPU %u: undecodable %s of the %s at IPA 0x%lx (PC "
-		       "0x%lx; no syndrome: a pair, writeback...): injecting "
+		       "vCPU %u: undecodable %s of the %s at IPA 0x%llx (PC "
+		       "0x%llx; no syndrome: a pair, writeback...): injecting "
 		       "an external abort",
 		       vcpu->id, what[access], device, ipa.bits, pc);
 	else
 		vm_log(vcpu->vm,
-		       "vCPU %u: %u-byte %s of the %s at IPA 0x%lx (PC "
-		       "0x%lx): a size or alignment it does not take: "
+		       "vCPU %u: %u-byte %s of the %s at IPA 0x%llx (PC "
+		       "0x%llx): a size or alignment it does not take: "
 		       "injecting an external abort",
 		       vcpu->id, size, what[access], device, ipa.bits, pc);
 }
