@@ -119,6 +119,8 @@ static bool gets_generated_dt(const struct bh_vm_config *vm)
 	       vm->dtb.file.start == vm->dtb.file.end;
 }
 
+/* dtbs.S: bh_generated_dtbs[], one struct bh_blob (two pointers, .dc.a:
+ * pointer-sized on AArch32 and AArch64 alike) per VM. */
 static void write_device_trees(const char *dir)
 {
 	FILE *s = create(dir, "dtbs", ".S");
@@ -133,7 +135,7 @@ static void write_device_trees(const char *dir)
 		FILE *f;
 
 		if (!gets_generated_dt(vm)) {
-			fprintf(s, "\t.quad 0, 0\n");
+			fprintf(s, "\t.dc.a 0, 0\n");
 			continue;
 		}
 		boot_plan(vm, vm->dtb.file, &plan); /* checked: no error */
@@ -141,7 +143,7 @@ static void write_device_trees(const char *dir)
 		dts_print_vm(f, vm, &platform, &plan);
 		fclose(f);
 		fprintf(s,
-			"\t.quad dtb%zu, dtb%zu_end\n"
+			"\t.dc.a dtb%zu, dtb%zu_end\n"
 			"\t.pushsection .rodata.bh_dtb%zu, \"a\"\n"
 			"\t.balign 8\ndtb%zu:\t.incbin \"%s.dtb\"\n"
 			"dtb%zu_end:\n\t.popsection\n",
