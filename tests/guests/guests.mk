@@ -26,7 +26,7 @@ GUEST_SCENARIOS := $(filter-out $(GUEST_ARCH_SKIP),hello heartbeat beacon reader
 	irq_sgi irq_bystander irq_priority irq_hostile irq_victim)
 # $(GUEST_ARCH_SRCS) (from $(GUEST_ARCH_DIR)) starts with crt0.S: _start
 # must come first, at the load address.
-GUEST_COMMON := $(GUEST_ARCH_SRCS) console.c exception.c format.c gic.c irq.c psci_calls.c \
+GUEST_COMMON := console.c exception.c format.c gic.c irq.c psci_calls.c \
 	smccc.c start.c string.c ticker.c time.c
 
 GUESTS := $(patsubst %,$(GUEST_DIR)/%.bin,$(GUEST_SCENARIOS))
@@ -47,23 +47,29 @@ GUEST_LDS := $(GUEST_SRC)/common/guest.ld
 
 # Objects go to $(GUEST_DIR)/obj; the native variant's to $(GUEST_DIR)/obj/native.
 GUEST_OBJ := $(GUEST_DIR)/obj
-GUEST_COMMON_OBJS := $(patsubst %,$(GUEST_OBJ)/common/%.o,$(GUEST_COMMON))
-GUEST_NATIVE_OBJS := $(patsubst %,$(GUEST_OBJ)/native/common/%.o,$(GUEST_COMMON))
+# The architecture's objects have a folder of their own, so no object
+# keeps the name it had when its source sat elsewhere (an old build's .d
+# file would still name that source).
+guest_objs = $(patsubst %,$(GUEST_OBJ)/$(1)arch/%.o,$(GUEST_ARCH_SRCS)) \
+	$(patsubst %,$(GUEST_OBJ)/$(1)common/%.o,$(GUEST_COMMON))
+GUEST_COMMON_OBJS := $(call guest_objs,)
+GUEST_NATIVE_OBJS := $(call guest_objs,native/)
 
-# guest_common_rules,<source dir>: the runtime's objects, both variants.
+# guest_common_rules,<source dir>,<object folder>: the runtime's objects,
+# both variants.
 define guest_common_rules
-$$(GUEST_OBJ)/common/%.o: $(1)/%
+$$(GUEST_OBJ)/$(2)/%.o: $(1)/%
 	@mkdir -p $$(@D)
 	@echo "  CC      $$<"
 	$$(Q)$$(CROSS_COMPILE)gcc $$(GUEST_CFLAGS) -c $$< -o $$@
 
-$$(GUEST_OBJ)/native/common/%.o: $(1)/%
+$$(GUEST_OBJ)/native/$(2)/%.o: $(1)/%
 	@mkdir -p $$(@D)
 	@echo "  CC      $$< (native)"
 	$$(Q)$$(CROSS_COMPILE)gcc $$(GUEST_CFLAGS) -DGUEST_NATIVE -c $$< -o $$@
 endef
-$(eval $(call guest_common_rules,$(GUEST_ARCH_DIR)))
-$(eval $(call guest_common_rules,$(GUEST_SRC)/common))
+$(eval $(call guest_common_rules,$(GUEST_ARCH_DIR),arch))
+$(eval $(call guest_common_rules,$(GUEST_SRC)/common,common))
 
 $(GUEST_OBJ)/%.c.o: $(GUEST_SRC)/%.c
 	@mkdir -p $(@D)
