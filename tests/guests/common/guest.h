@@ -14,6 +14,17 @@
 
 #include "guest_arch.h" /* common/<arch>/: accessors, MMIO, barriers */
 
+/* The same on both architectures, over guest_arch.h's read_sysreg(). */
+static inline void isb(void)
+{
+	__asm__ volatile("isb" ::: "memory");
+}
+
+static inline unsigned int this_vcpu(void)
+{
+	return read_sysreg(mpidr_el1) & 0xff;
+}
+
 #define GUEST_MAX_VCPUS 4
 
 /*

@@ -78,16 +78,6 @@ void write_icc_igrpen1_el1(uint64_t v);
 void write_icc_sgi1r_el1(uint64_t v);
 void write_icc_eoir1_el1(uint64_t v);
 
-static inline void isb(void)
-{
-	__asm__ volatile("isb" ::: "memory");
-}
-
-static inline unsigned int this_vcpu(void)
-{
-	return read_sysreg(mpidr_el1) & 0xff;
-}
-
 /* Single accesses, so a fault points at exactly one instruction. */
 static inline uint32_t readl(uintptr_t addr)
 {

@@ -20,16 +20,6 @@
 #define write_sysreg(reg, val)                                                 \
 	__asm__ volatile("msr " #reg ", %0" ::"r"((uint64_t)(val)))
 
-static inline void isb(void)
-{
-	__asm__ volatile("isb" ::: "memory");
-}
-
-static inline unsigned int this_vcpu(void)
-{
-	return read_sysreg(mpidr_el1) & 0xff;
-}
-
 /* Single 32-bit accesses, so a fault points at exactly one instruction. */
 static inline uint32_t readl(uintptr_t addr)
 {
