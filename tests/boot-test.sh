@@ -23,10 +23,11 @@ watch_start "$log"
 watch_until_end "$qemu"
 tr -d '\r' <"$log" >"$log.txt"
 
+# The reason comes last, where a report that shows the tail keeps it.
 fail() {
-	echo "FAIL boot/$name: $*"
 	echo "---- last lines of $log.txt ----"
-	tail -n 25 "$log.txt"
+	log_excerpt "$log.txt" 12
+	echo "FAIL boot/$name: $*"
 	exit 1
 }
 

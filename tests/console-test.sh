@@ -30,10 +30,11 @@ run=""
 # The command and everything it started (make, its shell, QEMU) end with it.
 trap '[[ -n $run ]] && kill -- -"$run" 2>/dev/null; rm -rf "$tmp"' EXIT
 
+# The reason comes last, where a report that shows the tail keeps it.
 fail() {
-	echo "FAIL console/$name: $*"
 	echo "---- last lines of $log ----"
-	tail -n 30 "$log" | tr -d '\r'
+	log_excerpt "$log" 12
+	echo "FAIL console/$name: $*"
 	exit 1
 }
 

@@ -39,3 +39,17 @@ watch_until_end() {
 	wait "$pid"
 	status=$?
 }
+
+# log_excerpt <log> <n>: the last n lines of a run's log, for a failure
+# report. When they all come from one VM (a heartbeat beating on while
+# the VM under test went quiet), the last n lines from everyone else
+# follow: they show where the rest stopped.
+log_excerpt() {
+	local log=$1 n=$2 last
+	tr -d '\r' <"$log" | tail -n "$n"
+	last=$(tr -d '\r' <"$log" | tail -n 1)
+	[[ $last =~ ^\[[^]]+\]\  ]] || return 0
+	tr -d '\r' <"$log" | tail -n "$n" | grep -qvF -- "${BASH_REMATCH[0]}" && return 0
+	echo "---- the last lines not from ${BASH_REMATCH[0]}----"
+	tr -d '\r' <"$log" | grep -vF -- "${BASH_REMATCH[0]}" | tail -n "$n"
+}
