@@ -194,11 +194,13 @@ void arch_stage2_tlb_flush(paddr_t root, unsigned vmid)
 {
 }
 
-noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg)
+noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg,
+			      enum vcpu_start kind)
 {
 	fake.entered = vcpu;
 	fake.entered_pc = entry;
-	fake.entered_x0 = arg;
+	fake.entered_arg = arg;
+	fake.entered_kind = kind;
 	leave(FAKE_ENTERED, "vCPU entry");
 }
 

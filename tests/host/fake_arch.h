@@ -9,6 +9,7 @@
 
 #include <setjmp.h>
 
+#include "arch.h"
 #include "gic.h"
 #include "types.h"
 
@@ -55,9 +56,11 @@ struct fake_arch {
 	unsigned unmapped_accesses;
 	jmp_buf *noreturn_jmp; /* where noreturn arch calls land */
 	enum fake_exit left;
-	/* The last arch_vcpu_enter(): which vCPU, at what entry, x0. */
+	/* The last arch_vcpu_enter(): which vCPU, at what entry, with what
+	 * argument, started how. */
 	const struct vcpu *entered;
-	u64 entered_pc, entered_x0;
+	u64 entered_pc, entered_arg;
+	enum vcpu_start entered_kind;
 	/* How many arch_idle_wait() calls return (as if an interrupt woke the
 	 * core) before one sleeps: that one leaves, as FAKE_SLEPT. */
 	unsigned idle_wakeups;

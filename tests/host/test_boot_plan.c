@@ -58,7 +58,7 @@ TEST(boot_plan_places_linux_as_the_protocol_asks)
 	CHECK_EQ(p.entry, 0x40080000);
 	/* DTB: the next 2 MiB boundary past image_size (bss included). */
 	CHECK_EQ(p.load[LOAD_DTB].ipa, 0x42200000);
-	CHECK_EQ(p.x0, 0x42200000);
+	CHECK_EQ(p.dtb, 0x42200000);
 	/* initrd: the 2 MiB after the DTB's. */
 	CHECK_EQ(p.load[LOAD_INITRD].ipa, 0x42400000);
 	CHECK_EQ(p.load[LOAD_INITRD].size, sizeof(initrd));
@@ -112,7 +112,7 @@ TEST(boot_plan_keeps_bare_metal_as_configured)
 	CHECK(!p.is_linux);
 	CHECK_EQ(p.load[LOAD_IMAGE].ipa, 0x40000000);
 	CHECK_EQ(p.entry, 0x40000040);
-	CHECK_EQ(p.x0, 0x40700000);
+	CHECK_EQ(p.dtb, 0x40700000);
 	CHECK_EQ(p.load[LOAD_INITRD].blob.start, NULL);
 }
 

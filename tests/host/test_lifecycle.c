@@ -32,10 +32,23 @@ static bool ipi_sent_to(unsigned cpu)
 	return (fake.ipis >> cpu) & 1;
 }
 
-static bool entered(const struct vcpu *v, u64 pc, u64 x0)
+static bool entered(const struct vcpu *v, enum vcpu_start kind, u64 pc, u64 arg)
 {
 	return fake.left == FAKE_ENTERED && fake.entered == v &&
-	       fake.entered_pc == pc && fake.entered_x0 == x0;
+	       fake.entered_kind == kind && fake.entered_pc == pc &&
+	       fake.entered_arg == arg;
+}
+
+/* vCPU 0 at its VM's (re)start, with its DTB (or 0) as argument. */
+static bool booted(const struct vcpu *v, u64 pc, u64 dtb)
+{
+	return entered(v, VCPU_START_BOOT, pc, dtb);
+}
+
+/* A vCPU a sibling's CPU_ON started, with its context ID. */
+static bool cpu_on_entered(const struct vcpu *v, u64 pc, u64 context)
+{
+	return entered(v, VCPU_START_CPU_ON, pc, context);
 }
 
 TEST(lifecycle_vms_init_logs_the_boot_table)
@@ -81,7 +94,7 @@ TEST(lifecycle_boot_loads_each_vm_and_enters_its_vcpu_0)
 	CHECK_EQ(alpha()->state, VM_LOADING);
 	CHECK_EQ(fake.ipis, 1u << alpha()->vcpus[0].cpu);
 	CHECK_EQ(run_core(1), FAKE_ENTERED);
-	CHECK(entered(&alpha()->vcpus[0], ALPHA_ENTRY, ALPHA_DTB_IPA));
+	CHECK(booted(&alpha()->vcpus[0], ALPHA_ENTRY, ALPHA_DTB_IPA));
 	CHECK_EQ(alpha()->state, VM_RUNNING);
 	CHECK_EQ(alpha()->vcpus[0].state, VCPU_ON);
 	CHECK_EQ(system_ram(0)[ALPHA_ENTRY - ALPHA_RAM_IPA], 0xa1);
@@ -91,7 +104,7 @@ TEST(lifecycle_boot_loads_each_vm_and_enters_its_vcpu_0)
 	CHECK_EQ(alpha()->vcpus[1].state, VCPU_OFF);
 	CHECK_EQ(beta()->state, VM_LOADING); /* its own core loads it */
 	CHECK_EQ(run_core(3), FAKE_ENTERED);
-	CHECK(entered(&beta()->vcpus[0], BETA_ENTRY, 0));
+	CHECK(booted(&beta()->vcpus[0], BETA_ENTRY, 0));
 	CHECK_EQ(beta()->state, VM_RUNNING);
 }
 
@@ -109,7 +122,7 @@ TEST(lifecycle_cpu_on_and_off_between_siblings)
 	CHECK_EQ(v1->state, VCPU_ON_PENDING);
 	CHECK(ipi_sent_to(2));
 	CHECK_EQ(run_core(2), FAKE_ENTERED);
-	CHECK(entered(v1, SIBLING_ENTRY, 0x77));
+	CHECK(cpu_on_entered(v1, SIBLING_ENTRY, 0x77));
 	CHECK_EQ(v1->state, VCPU_ON);
 	CHECK_EQ(guest_call(v0, PSCI_CPU_ON, 1, SIBLING_ENTRY, 0),
 		 PSCI_ALREADY_ON);
@@ -129,7 +142,32 @@ TEST(lifecycle_cpu_on_and_off_between_siblings)
 	CHECK_EQ(guest_call(v0, PSCI_CPU_ON, 1, SIBLING_ENTRY, 0x88),
 		 PSCI_SUCCESS);
 	CHECK_EQ(run_core(2), FAKE_ENTERED);
-	CHECK(entered(v1, SIBLING_ENTRY, 0x88));
+	CHECK(cpu_on_entered(v1, SIBLING_ENTRY, 0x88));
+}
+
+/* vCPU 0 started again by its sibling's CPU_ON enters as CPU_ON wants
+ * (AArch32: context ID in r0), not as a boot; the VM's SYSTEM_RESET then
+ * starts it as a boot again (AArch32: DTB in r2). */
+TEST(lifecycle_vcpu_0_starts_as_a_boot_only_at_the_vms_start)
+{
+	struct vcpu *v0, *v1;
+
+	system_boot();
+	v0 = &alpha()->vcpus[0];
+	v1 = &alpha()->vcpus[1];
+	guest_call(v0, PSCI_CPU_ON, 1, SIBLING_ENTRY, 0);
+	CHECK_EQ(run_core(2), FAKE_ENTERED);
+	guest_call(v0, PSCI_CPU_OFF, 0, 0, 0);
+	CHECK_EQ(fake.left, FAKE_PARKED);
+	CHECK_EQ(guest_call(v1, PSCI_CPU_ON, 0, SIBLING_ENTRY, 0x55),
+		 PSCI_SUCCESS);
+	CHECK_EQ(run_core(1), FAKE_ENTERED);
+	CHECK(cpu_on_entered(v0, SIBLING_ENTRY, 0x55));
+
+	guest_call(v0, PSCI_SYSTEM_RESET, 0, 0, 0);
+	CHECK_EQ(guest_takes_ipi(v1), FAKE_PARKED);
+	CHECK_EQ(run_core(1), FAKE_ENTERED);
+	CHECK(booted(v0, ALPHA_ENTRY, ALPHA_DTB_IPA));
 }
 
 /* vCPU 0's CPU_ON, made on its own core while vCPU 1's core is on its way
@@ -162,7 +200,7 @@ TEST(lifecycle_cpu_on_right_after_cpu_off_stands)
 	CHECK_EQ(racing_cpu_on, PSCI_SUCCESS);
 	CHECK(ipi_sent_to(2));
 	CHECK_EQ(run_core(2), FAKE_ENTERED);
-	CHECK(entered(v1, SIBLING_ENTRY, 0x99));
+	CHECK(cpu_on_entered(v1, SIBLING_ENTRY, 0x99));
 }
 
 /* Ctrl-\ r <digit> on the hypervisor's console, taken on core 0. */
@@ -210,7 +248,7 @@ TEST(lifecycle_system_off_then_restart_from_the_console)
 	CHECK(ipi_sent_to(1));
 	CHECK_EQ(run_core(2), FAKE_SLEPT); /* only vCPU 0 starts */
 	CHECK_EQ(run_core(1), FAKE_ENTERED);
-	CHECK(entered(v0, ALPHA_ENTRY, ALPHA_DTB_IPA));
+	CHECK(booted(v0, ALPHA_ENTRY, ALPHA_DTB_IPA));
 	CHECK_EQ(alpha()->state, VM_RUNNING);
 	CHECK(logged("bulkhead: console: restarting VM 0 'alpha'\n"));
 	CHECK(logged("bulkhead: VM 'alpha' restarting (restarted from the "
@@ -257,7 +295,7 @@ TEST(lifecycle_restart_from_the_console_while_stopping)
 	CHECK(logged("bulkhead: console: restarting VM 0 'alpha'\n"));
 	CHECK_EQ(guest_takes_ipi(v0), FAKE_PARKED);
 	CHECK_EQ(run_core(1), FAKE_ENTERED);
-	CHECK(entered(v0, ALPHA_ENTRY, ALPHA_DTB_IPA));
+	CHECK(booted(v0, ALPHA_ENTRY, ALPHA_DTB_IPA));
 	CHECK(logged("bulkhead: VM 'alpha' restarting (restarted from the "
 		     "console)\n"));
 	CHECK(!logged("stopped"));
@@ -287,7 +325,7 @@ TEST(lifecycle_restart_from_the_console_as_a_stop_ends)
 	fake.idle_wakeups = 1; /* the console's IPI */
 	CHECK_EQ(run_core(1), FAKE_ENTERED);
 	CHECK_EQ(fake.system_offs, 0);
-	CHECK(entered(&alpha()->vcpus[0], ALPHA_ENTRY, ALPHA_DTB_IPA));
+	CHECK(booted(&alpha()->vcpus[0], ALPHA_ENTRY, ALPHA_DTB_IPA));
 	CHECK(logged("bulkhead: VM 'alpha' restarting (restarted from the "
 		     "console)\n"));
 	CHECK_EQ(alpha()->state, VM_RUNNING);
@@ -316,7 +354,7 @@ TEST(lifecycle_system_reset_voids_a_pending_cpu_on)
 	CHECK_EQ(v1->state, VCPU_OFF);
 	CHECK_EQ(run_core(2), FAKE_SLEPT);
 	CHECK_EQ(run_core(1), FAKE_ENTERED);
-	CHECK(entered(v0, ALPHA_ENTRY, ALPHA_DTB_IPA));
+	CHECK(booted(v0, ALPHA_ENTRY, ALPHA_DTB_IPA));
 	CHECK_EQ(v1->state, VCPU_OFF);
 	CHECK(logged(
 		"bulkhead: VM 'alpha': 5 messages suppressed (rate "
@@ -343,7 +381,7 @@ TEST(lifecycle_restart_from_the_console_while_running)
 	CHECK_EQ(alpha()->state, VM_RESETTING); /* has not had the IPI */
 	CHECK_EQ(guest_takes_ipi(v0), FAKE_PARKED);
 	CHECK_EQ(run_core(1), FAKE_ENTERED);
-	CHECK(entered(v0, ALPHA_ENTRY, ALPHA_DTB_IPA));
+	CHECK(booted(v0, ALPHA_ENTRY, ALPHA_DTB_IPA));
 	CHECK(logged("bulkhead: VM 'alpha' restarting (restarted from the "
 		     "console)\n"));
 	CHECK_EQ(beta()->state, VM_RUNNING);

@@ -360,7 +360,10 @@ static void reset_el1(void)
 	reset_debug_regs();
 }
 
-noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg)
+/* Either start kind: an AArch64 guest takes its DTB (boot protocol) and
+ * its CPU_ON context ID alike in x0. */
+noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg,
+			      enum vcpu_start kind)
 {
 	/* Aff0 = vCPU index; bit 31 is RES1 in MPIDR. */
 	write_sysreg(vmpidr_el2, BIT(31) | vcpu->id);

@@ -59,8 +59,23 @@ noreturn void arch_halt(void);
 /* Forget every TLB entry of the VM with this Stage-2 root and VMID. */
 void arch_stage2_tlb_flush(paddr_t root, unsigned vmid);
 
-/* Enter the vCPU at entry with x0 = arg, everything else in reset state. */
-noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg);
+/*
+ * Why a vCPU starts, which decides the register its argument goes in: the
+ * boot protocols of AArch32 Linux and of PSCI's CPU_ON differ there.
+ */
+enum vcpu_start {
+	/* A VM's vCPU 0 at its (re)start; arg = the DTB's IPA, or 0.
+	 * AArch64: x0 = arg. AArch32 (Linux's ARM boot protocol): r0 = 0,
+	 * r1 = ~0 (no machine type: the DTB says it), r2 = arg. */
+	VCPU_START_BOOT,
+	/* PSCI CPU_ON; arg = its context ID: x0 / r0 = arg. */
+	VCPU_START_CPU_ON,
+};
+
+/* Enter the vCPU at entry, with arg where `kind` says, every other
+ * register in reset state. */
+noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg,
+			      enum vcpu_start kind);
 
 /* Throw away the rest of this core's EL2 stack and run cpu_idle_loop(). */
 noreturn void arch_cpu_reset_stack_and_idle(void);

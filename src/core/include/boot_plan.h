@@ -29,7 +29,8 @@ struct boot_plan {
 	bool is_linux;
 	struct boot_load load[LOAD_KINDS];
 	u64 entry; /* vCPU 0's PC */
-	u64 x0;	   /* the device tree's IPA, or 0 */
+	u64 dtb;   /* the device tree's IPA, or 0: vCPU 0's boot argument
+		      (arch_vcpu_enter's VCPU_START_BOOT puts it in place) */
 };
 
 /* The device trees the build generated from the config, by VM index;

@@ -10,6 +10,7 @@
 
 #include <bulkhead/config.h>
 
+#include "arch.h"
 #include "boot_plan.h"
 #include "exit_stats.h"
 #include "layout.h"
@@ -40,8 +41,11 @@ struct vcpu {
 	unsigned cpu; /* physical core */
 	volatile enum vcpu_state state;
 	struct exit_stats exits; /* written by its own core only */
-	u64 entry; /* where an ON_PENDING vCPU starts, and its x0 */
+	/* How an ON_PENDING vCPU starts (arch_vcpu_enter): where, with
+	 * what argument, and why. */
+	u64 entry;
 	u64 arg;
+	enum vcpu_start start;
 	struct guest_line line;
 	struct vgic_cpu vgic;
 };

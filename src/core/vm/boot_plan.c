@@ -73,7 +73,7 @@ static const char *plan_linux(const struct bh_vm_config *vm, struct bh_blob dtb,
 	set_load(p, LOAD_DTB, dtb, dtb_ipa, BOOT_DTB_MAX);
 	set_load(p, LOAD_INITRD, k->initrd, dtb_ipa + BOOT_DTB_MAX, 0);
 	p->entry = base + text_offset;
-	p->x0 = dtb_ipa;
+	p->dtb = dtb_ipa;
 	return NULL;
 }
 
@@ -93,7 +93,7 @@ const char *boot_plan(const struct bh_vm_config *vm, struct bh_blob dtb,
 	set_load(out, LOAD_IMAGE, vm->image.file, vm->image.load_ipa, 0);
 	set_load(out, LOAD_DTB, dtb, vm->dtb.load_ipa, 0);
 	out->entry = vm->image.entry;
-	out->x0 = blob_size(dtb) ? vm->dtb.load_ipa : 0;
+	out->dtb = blob_size(dtb) ? vm->dtb.load_ipa : 0;
 	return NULL;
 }
 

@@ -147,6 +147,7 @@ int vcpu_power_on(struct vm *vm, unsigned id, u64 entry, u64 arg)
 	else {
 		v->entry = entry;
 		v->arg = arg;
+		v->start = VCPU_START_CPU_ON;
 		v->state = VCPU_ON_PENDING;
 		wake(v->cpu);
 	}
@@ -333,7 +334,7 @@ noreturn void cpu_idle_loop(void)
 			leader_duties(v->vm);
 		if (claim_start(v)) {
 			vgic_vcpu_reset(v);
-			arch_vcpu_enter(v, v->entry, v->arg);
+			arch_vcpu_enter(v, v->entry, v->arg, v->start);
 		}
 		arch_idle_wait();
 		irq_handle_pending(v);

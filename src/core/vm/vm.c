@@ -210,7 +210,8 @@ void vm_boot(struct vm *vm)
 		vm->vcpus[i].line.len = 0; /* no half line from the last run */
 	arch_stage2_tlb_flush(pt_root_pa(&vm->s2), vm->id + 1);
 	boot->entry = vm->boot.entry;
-	boot->arg = vm->boot.x0;
+	boot->arg = vm->boot.dtb;
+	boot->start = VCPU_START_BOOT;
 	boot->state = VCPU_ON_PENDING;
 }
 
