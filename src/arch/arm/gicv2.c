@@ -7,6 +7,7 @@
  * = 1 separates priority drop from deactivation.
  */
 #include "arch.h"
+#include "barrier.h"
 #include "gic.h"
 #include "log.h"
 #include "platform.h"
@@ -109,7 +110,7 @@ u32 gic_ack(void)
 	if ((iar & INTID_MASK) < 16) {
 		last_iar[arch_cpu_id()] = iar; /* an SGI: EOI needs its CPUID */
 		/* What its sender wrote before it is seen by what follows. */
-		__asm__ volatile("dmb ishld" ::: "memory");
+		dmb_ld();
 	}
 	return iar & INTID_MASK;
 }
