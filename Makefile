@@ -199,7 +199,7 @@ $(OUT)/dtbs.o: $(OUT)/config.checked
 	$(Q)$(CC) $(ARCH_CFLAGS) -Wa,-I$(DT_DIR) -c $(DT_DIR)/dtbs.S -o $@
 
 # --------------------------------------------------------------- linking ---
-$(OUT)/linker.ld: src/arch/$(ARCH)/image.lds $(AUTOCONF)
+$(OUT)/linker.ld: src/arch/arm/image.lds $(AUTOCONF)
 	@mkdir -p $(@D)
 	$(Q)$(CC) -E -P -x c -D__ASSEMBLY__ -include $(AUTOCONF) $(ARCH_INC) $< -o $@
 
