@@ -39,6 +39,9 @@ void cpu_init_el2(void);
  * to with the MMU off: it is invalidated from the caches first. */
 void mmu_build_tables(void);
 void mmu_enable(const void *written, size_t len);
+paddr_t mmu_hyp_root(void);
+/* Every core drops the TLB entries of the hypervisor's stage 1. */
+void hyp_tlb_flush_all(void);
 
 /* Guest traps (traps.c, sysreg_trap.c). */
 void handle_guest_call(struct guest_frame *frame);
