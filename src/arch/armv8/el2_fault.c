@@ -2,6 +2,7 @@
 /* Exceptions taken from EL2 itself: a hypervisor bug, reported in full. */
 #include "arch.h"
 #include "cpu.h"
+#include "hyp_fault.h"
 #include "log.h"
 #include "sysreg.h"
 #include "vm.h"
@@ -32,38 +33,6 @@ static const char *ec_name(u64 ec)
 }
 
 static const char *const kind_name[] = {"synchronous", "IRQ", "FIQ", "SError"};
-
-/* The fault status code of an abort (DFSC/IFSC), in words. */
-static const char *fault_name(u64 fsc)
-{
-	static const char *const by_kind[] = {
-		"address size fault", "translation fault", "access flag fault",
-		"permission fault"};
-
-	if (fsc < 0x10)
-		return by_kind[fsc >> 2];
-	if (fsc == FSC_SEA)
-		return "synchronous external abort";
-	if (fsc == 0x21)
-		return "alignment fault";
-	return "other fault";
-}
-
-/* For an abort: which fault, at which table level, on what access. */
-static void report_abort(u64 esr)
-{
-	u64 fsc = ESR_ABT_FSC(esr);
-	const char *access = ESR_EC(esr) == EC_IABT_CUR ? "instruction fetch"
-			     : (esr & ESR_DABT_WNR)	? "write"
-							: "read";
-
-	if (fsc < 0x10)
-		panic_line("  %s at level %llu: %s (FSC 0x%02llx)",
-			   fault_name(fsc), fsc & 3, access, fsc);
-	else
-		panic_line("  %s: %s (FSC 0x%02llx)", fault_name(fsc), access,
-			   fsc);
-}
 
 noreturn void el2_exception_report(struct guest_frame *f, u64 kind)
 {

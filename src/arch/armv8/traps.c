@@ -7,6 +7,7 @@
  * smccc_handle(), physical interrupts in irq_from_guest(). The unknown
  * Bulkhead hypercalls vectors.S answers itself are not counted.
  */
+#include "abort.h"
 #include "arch.h"
 #include "cpu.h"
 #include "exception_entry.h"
@@ -95,41 +96,9 @@ static void inject_abort(u64 esr, u64 far)
 		    far);
 }
 
-/* Translation, access flag and permission faults report the IPA. */
-static bool ipa_valid(u64 esr)
-{
-	u64 fsc = ESR_ABT_FSC(esr);
-
-	return fsc >= 0x04 && fsc <= 0x0f;
-}
-
-static enum access access_of(u64 esr)
-{
-	if (ESR_EC(esr) == EC_IABT_LOW)
-		return ACCESS_FETCH;
-	if (!(esr & ESR_ABT_S1PTW) && (esr & ESR_DABT_WNR))
-		return ACCESS_WRITE;
-	return ACCESS_READ;
-}
-
 static u64 fault_ipa(void)
 {
-	return (read_sysreg(hpfar_el2) >> 4 << 12) |
-	       (read_sysreg(far_el2) & 0xfff);
-}
-
-/*
- * A synchronous external abort or parity error, on the access or on a
- * walk of the guest's own tables: FSC 0x10..0x1f but 0x11 (tag check).
- * With FEAT_RAS, HCR_EL2.TEA routes them here from the guest's devices
- * and memory; they are the guest's, and it gets the abort it would have
- * taken without TEA.
- */
-static bool is_external_abort(u64 esr)
-{
-	u64 fsc = ESR_ABT_FSC(esr);
-
-	return (fsc & 0x30) == 0x10 && fsc != 0x11;
+	return abort_ipa(read_sysreg(hpfar_el2), read_sysreg(far_el2));
 }
 
 static noinline void external_abort(struct vcpu *vcpu, u64 esr)
@@ -140,14 +109,6 @@ static noinline void external_abort(struct vcpu *vcpu, u64 esr)
 	       "on",
 	       vcpu->id, esr, read_sysreg(elr_el2));
 	inject_abort(esr, read_sysreg(far_el2));
-}
-
-/* Can the access be emulated from the syndrome alone (ISV)? One load or
- * store of a general-purpose register, at a known IPA. */
-static bool mmio_decodable(u64 esr)
-{
-	return (esr & (ESR_DABT_ISV | ESR_ABT_S1PTW)) == ESR_DABT_ISV &&
-	       ipa_valid(esr);
 }
 
 /* Every mapping is static: a Stage-2 fault that no emulated device takes

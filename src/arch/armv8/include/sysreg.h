@@ -3,6 +3,8 @@
 #ifndef SYSREG_H
 #define SYSREG_H
 
+#include "syndrome.h"
+
 #ifndef __ASSEMBLY__
 #include "types.h"
 
@@ -105,38 +107,15 @@
 /* SCTLR_EL1 at reset with the MMU and caches off (RES1 bits only). */
 #define SCTLR_EL1_RESET 0x30d00800UL
 
-/* ESR_ELx */
-#define ESR_EC_SHIFT 26
-#define ESR_EC(esr)  (((esr) >> ESR_EC_SHIFT) & 0x3f)
-#define ESR_IL	     (1UL << 25)
-#define ESR_ISS_MASK 0x1ffffff
-
-#define EC_UNKNOWN  0x00
-#define EC_WFX	    0x01
-#define EC_HVC32    0x12
-#define EC_SMC32    0x13
+/* ESR_EL2: what AArch32's HSR shares is in syndrome.h; AArch64's own. */
 #define EC_HVC64    0x16
 #define EC_SMC64    0x17
 #define EC_SYSREG   0x18
-#define EC_IABT_LOW 0x20
-#define EC_IABT_CUR 0x21
 #define EC_PC_ALIGN 0x22
-#define EC_DABT_LOW 0x24
-#define EC_DABT_CUR 0x25
 #define EC_SP_ALIGN 0x26
 #define EC_SERROR   0x2f
 #define EC_BRK	    0x3c
-
-/* Data/instruction abort ISS */
-#define ESR_ABT_FSC(esr)  ((esr)&0x3f)
-#define ESR_DABT_WNR	  (1 << 6)
-#define ESR_ABT_S1PTW	  (1 << 7)
-#define FSC_SEA		  0x10		      /* synchronous external abort */
-#define ESR_DABT_ISV	  (1UL << 24)	      /* the fields below are valid */
-#define ESR_DABT_SAS(esr) (((esr) >> 22) & 3) /* log2 of the size */
-#define ESR_DABT_SSE	  (1 << 21)	      /* sign-extend the load */
-#define ESR_DABT_SRT(esr) (((esr) >> 16) & 0x1f)
-#define ESR_DABT_SF	  (1 << 15) /* 64-bit register */
-#define XZR		  31	    /* register 31: zero */
+#define ESR_DABT_SF (1 << 15) /* 64-bit register */
+#define XZR	    31	      /* register 31: zero */
 
 #endif
