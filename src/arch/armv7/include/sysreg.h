@@ -113,7 +113,6 @@
 #define CNTV_CVAL	3, 14
 #define CNTVOFF		4, 14
 #define CNTHP_CVAL	6, 14
-/* clang-format on */
 
 /* The assembler's operands for MRC/MCR and MRRC/MCRR. */
 #define CP15_OPERANDS32(op1, crn, crm, op2)                                    \
@@ -144,8 +143,10 @@
 		__v;                                                           \
 	})
 #define write_cp15(reg, v)                                                     \
-	__asm__ volatile("mcr " cp15_operands32(reg)::"r"((u32)(v)) : "memor"  \
-								      "y")
+	__asm__ volatile("mcr " cp15_operands32(reg)                           \
+			 :                                                     \
+			 : "r"((u32)(v))                                       \
+			 : "memory")
 #define read_cp15_64(reg)                                                      \
 	({                                                                     \
 		u64 __v;                                                       \
@@ -153,8 +154,10 @@
 		__v;                                                           \
 	})
 #define write_cp15_64(reg, v)                                                  \
-	__asm__ volatile("mcrr " cp15_operands64(reg)::"r"((u64)(v)) : "memor" \
-								       "y")
+	__asm__ volatile("mcrr " cp15_operands64(reg)                          \
+			 :                                                     \
+			 : "r"((u64)(v))                                       \
+			 : "memory")
 
 #define isb()	 __asm__ volatile("isb" ::: "memory")
 #define dsb(opt) __asm__ volatile("dsb " #opt ::: "memory")
