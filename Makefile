@@ -66,7 +66,7 @@ savedefconfig:
 KOUT := $(BUILD)/$(PLATFORM)
 AUTOCONF := $(KOUT)/autoconf.h
 
-$(AUTOCONF): $(KCONFIG) Kconfig $(wildcard src/platform/*/Kconfig)
+$(AUTOCONF): $(KCONFIG) Kconfig $(wildcard src/platform/*/Kconfig src/platform/*.Kconfig)
 	@mkdir -p $(@D)
 	$(Q)$(KCONF_ENV) kconfig-conf -s --olddefconfig Kconfig
 	$(Q)scripts/kconfig-header.sh $(KCONFIG) > $@
