@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* From the first C instruction to the core's idle loop, per core. */
+#include "boot.h"
 #include "arch.h"
 #include "console.h"
 #include "cpu.h"
@@ -23,11 +24,6 @@ u64 cpu_stack_top(unsigned cpu)
 {
 	return (u64)(uintptr_t)cpu_stacks[cpu + 1];
 }
-
-noreturn void boot_primary(void);
-noreturn void boot_secondary(unsigned cpu);
-noreturn void early_stop_address(u64 running, u64 linked);
-noreturn void early_stop_el(u64 current_el);
 
 noreturn void boot_primary(void)
 {
@@ -63,35 +59,26 @@ noreturn void boot_secondary(unsigned cpu)
 
 /*
  * Before the MMU, bss or a stack of our own: print with no lock and stop.
- * Only position-independent code runs here (the image is not where it was
- * linked), which is what GCC emits for AArch64 small-model C anyway.
+ * Only position-independent code runs here (the image may not be where
+ * it was linked), which is what GCC emits for AArch64 small-model C
+ * anyway. ARMv7 code reaches its data through absolute literals, which
+ * point into the image only where it was linked: its boot.S says so
+ * itself, in position-independent assembly, before any C.
  */
-static noreturn void early_stop(const char *msg)
+noreturn void early_stop(const char *msg)
 {
 	while (*msg)
 		uart_putc(platform.uart_base, *msg++);
 	arch_halt();
 }
 
-noreturn void early_stop_address(u64 running, u64 linked)
+noreturn void early_stop_address(uintptr_t running, uintptr_t linked)
 {
 	char msg[200];
 
 	format(msg, sizeof(msg),
-	       "bulkhead: error: loaded at 0x%llx but linked for 0x%llx.\r\n"
-	       "Load the ELF as it is, or the .bin with booti / QEMU "
-	       "-kernel (they honour the Image header).\r\n",
-	       running, linked);
-	early_stop(msg);
-}
-
-noreturn void early_stop_el(u64 current_el)
-{
-	char msg[160];
-
-	format(msg, sizeof(msg),
-	       "bulkhead: error: entered at EL%llu, not EL2. Start it at EL2 "
-	       "(QEMU: -M virt,virtualization=on).\r\n",
-	       current_el >> 2);
+	       "bulkhead: error: loaded at 0x%lx but linked for "
+	       "0x%lx.\r\n" LOAD_HINT,
+	       (unsigned long)running, (unsigned long)linked);
 	early_stop(msg);
 }

@@ -13,4 +13,9 @@
  * Image with this text_offset is placed by QEMU and U-Boot's booti. */
 #define TEXT_OFFSET 0x200000
 
+/* What the early stop for a wrong load address suggests. */
+#define LOAD_HINT                                                              \
+	"Load the ELF as it is, or the .bin with booti / QEMU -kernel (they "  \
+	"honour the Image header).\r\n"
+
 #endif
