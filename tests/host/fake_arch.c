@@ -194,6 +194,11 @@ void arch_stage2_tlb_flush(paddr_t root, unsigned vmid)
 {
 }
 
+bool arch_vcpu_is_aarch32(const struct vcpu *vcpu)
+{
+	return fake.vcpu_aarch32;
+}
+
 noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg,
 			      enum vcpu_start kind)
 {

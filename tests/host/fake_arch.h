@@ -56,6 +56,7 @@ struct fake_arch {
 	unsigned unmapped_accesses;
 	jmp_buf *noreturn_jmp; /* where noreturn arch calls land */
 	enum fake_exit left;
+	bool vcpu_aarch32; /* arch_vcpu_is_aarch32() of every vCPU */
 	/* The last arch_vcpu_enter(): which vCPU, at what entry, with what
 	 * argument, started how. */
 	const struct vcpu *entered;

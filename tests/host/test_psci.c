@@ -183,3 +183,73 @@ TEST(smccc_routing)
 	/* Unknown calls are silent: nothing reaches the console. */
 	CHECK_EQ(fake.console_len, 0);
 }
+
+/*
+ * A call from an AArch32 guest, as its arch makes it: 32-bit registers,
+ * zero-extended into regs[], and the low 32 bits of each result back in
+ * r0..r3 (out[], when given). Returns r0 as the signed value SMCCC means.
+ */
+static int32_t call32(struct vcpu *v, u32 fid, u32 r1, u32 r2, u32 r3,
+		      u32 out[4])
+{
+	u64 regs[SMCCC_REGS] = {fid, r1, r2, r3};
+
+	fake.vcpu_aarch32 = true;
+	smccc_handle(v, regs);
+	fake.vcpu_aarch32 = false;
+	for (unsigned i = 0; out && i < 4; i++)
+		out[i] = (u32)regs[i];
+	return (int32_t)(u32)regs[0];
+}
+
+/* SMC32 calls work from AArch32 as from AArch64, results in r0..r3. */
+TEST(smccc_aarch32_makes_smc32_calls)
+{
+	struct vm *vm = fixture_vm(2);
+	struct vcpu *v = &vm->vcpus[0];
+	u32 uid[4];
+
+	vm->vcpus[0].state = VCPU_ON;
+	CHECK_EQ(call32(v, PSCI_VERSION, 0, 0, 0, NULL), PSCI_VERSION_1_1);
+	CHECK_EQ(call(v, PSCI_VERSION, 0, 0, 0), PSCI_VERSION_1_1);
+	CHECK_EQ(call32(v, SMCCC_VERSION, 0, 0, 0, NULL), SMCCC_VERSION_1_1);
+	CHECK_EQ(call32(v, PSCI_FEATURES, PSCI_CPU_ON, 0, 0, NULL), 0);
+	CHECK_EQ(call32(v, 0x84000042, 0, 0, 0, NULL), -1);
+	call32(v, BH_HC_CALL_UID, 0, 0, 0, uid);
+	CHECK_EQ(uid[0], BH_UID_W0);
+	CHECK_EQ(uid[1], BH_UID_W1);
+	CHECK_EQ(uid[2], BH_UID_W2);
+	CHECK_EQ(uid[3], BH_UID_W3);
+	CHECK_EQ(call32(v, PSCI_CPU_ON, 1, ENTRY, 0xfedcba98, NULL), 0);
+	CHECK_EQ(vm->vcpus[1].entry, ENTRY);
+	CHECK_EQ(vm->vcpus[1].arg, 0xfedcba98);
+	CHECK_EQ(call32(v, PSCI_AFFINITY_INFO, 1, 0, 0, NULL),
+		 PSCI_AFFINITY_ON_PENDING);
+}
+
+/* SMCCC gives AArch32 no SMC64 calls: each is NOT_SUPPORTED, has no
+ * effect, and PSCI_FEATURES says so (as QEMU's own PSCI does on a
+ * Cortex-A15); an AArch64 caller still has them. */
+TEST(smccc_aarch32_gets_no_smc64_calls)
+{
+	struct vm *vm = fixture_vm(2);
+	struct vcpu *v = &vm->vcpus[0];
+	u32 on64 = PSCI_CPU_ON | PSCI_SMC64;
+
+	vm->vcpus[0].state = VCPU_ON;
+	CHECK_EQ(call32(v, on64, 1, ENTRY, 0, NULL), PSCI_NOT_SUPPORTED);
+	CHECK_EQ(vm->vcpus[1].state, VCPU_OFF);
+	CHECK_EQ(fake.ipis, 0);
+	CHECK_EQ(call32(v, PSCI_AFFINITY_INFO | PSCI_SMC64, 0, 0, 0, NULL),
+		 PSCI_NOT_SUPPORTED);
+	CHECK_EQ(call32(v, PSCI_FEATURES, on64, 0, 0, NULL),
+		 PSCI_NOT_SUPPORTED);
+	CHECK_EQ(call32(v, BH_HC_CALL_UID | SMCCC_64, 0, 0, 0, NULL),
+		 SMCCC_NOT_SUPPORTED);
+	/* Last: had it worked, the vCPU would be waiting for an interrupt. */
+	CHECK_EQ(call32(v, PSCI_CPU_SUSPEND | PSCI_SMC64, 0, 0, 0, NULL),
+		 PSCI_NOT_SUPPORTED);
+	CHECK_EQ(call(v, PSCI_FEATURES, on64, 0, 0), 0);
+	CHECK_EQ(call(v, PSCI_AFFINITY_INFO | PSCI_SMC64, 1, 0, 0),
+		 PSCI_AFFINITY_OFF);
+}

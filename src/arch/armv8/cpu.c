@@ -360,6 +360,13 @@ static void reset_el1(void)
 	reset_debug_regs();
 }
 
+/* Guests run at EL1 in AArch64 (HCR_EL2.RW), and EL0 cannot make SMC or
+ * HVC calls: no caller of ours is AArch32. */
+bool arch_vcpu_is_aarch32(const struct vcpu *vcpu)
+{
+	return false;
+}
+
 /* Either start kind: an AArch64 guest takes its DTB (boot protocol) and
  * its CPU_ON context ID alike in x0. */
 noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg,

@@ -56,6 +56,10 @@ noreturn void arch_cpu_power_off(void);
 noreturn void arch_system_off(void);
 noreturn void arch_halt(void);
 
+/* Does the vCPU's guest kernel run in AArch32? Then its SMC and HVC
+ * calls come in 32-bit registers, and SMCCC gives it no SMC64 calls. */
+bool arch_vcpu_is_aarch32(const struct vcpu *vcpu);
+
 /* Forget every TLB entry of the VM with this Stage-2 root and VMID. */
 void arch_stage2_tlb_flush(paddr_t root, unsigned vmid);
 

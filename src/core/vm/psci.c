@@ -66,13 +66,14 @@ static bool has_smc64_form(u32 fid)
  * mandatory and optional calls but MIGRATE and MIGRATE_INFO_UP_CPU. */
 #define PSCI_IMPLEMENTED 0x75fu
 
-static bool implemented(u32 fid)
+static bool implemented(const struct vcpu *vcpu, u32 fid)
 {
 	u32 base = fid & ~PSCI_SMC64;
 
 	if (fid == SMCCC_VERSION)
 		return true;
-	if ((fid & PSCI_SMC64) && !has_smc64_form(base))
+	if (!smccc_width_fits(vcpu, fid) ||
+	    ((fid & PSCI_SMC64) && !has_smc64_form(base)))
 		return false;
 	return base >= PSCI_VERSION && base <= PSCI_FEATURES &&
 	       (PSCI_IMPLEMENTED >> (base - PSCI_VERSION) & 1);
@@ -109,7 +110,8 @@ static noinline void psci_power_call(struct vcpu *vcpu, u32 fid, u64 *regs)
 #define FN(fid) ((fid)&0xffffffu)
 
 /* Queries are answered here, without a stack frame. smccc_handle() has
- * checked that fid is a fast call owned by PSCI (0x84 or 0xC4). */
+ * checked that fid is a fast call owned by PSCI (0x84 or 0xC4), and
+ * that the caller may make it (an SMC64 one: not from AArch32). */
 void psci_call(struct vcpu *vcpu, u64 regs[SMCCC_REGS])
 {
 	u32 fid = (u32)regs[0];
@@ -132,8 +134,8 @@ void psci_call(struct vcpu *vcpu, u64 regs[SMCCC_REGS])
 		ret = PSCI_TOS_NOT_PRESENT;
 		break;
 	case FN(PSCI_FEATURES):
-		ret = implemented((u32)regs[1]) ? PSCI_SUCCESS
-						: PSCI_NOT_SUPPORTED;
+		ret = implemented(vcpu, (u32)regs[1]) ? PSCI_SUCCESS
+						      : PSCI_NOT_SUPPORTED;
 		break;
 	default:
 		psci_power_call(vcpu, fid, regs);

@@ -4,7 +4,6 @@
 #include <bulkhead/abi.h>
 
 #define SMCCC_FAST	 BIT(31)
-#define SMCCC_64	 BIT(30)
 #define SMCCC_OWNER(fid) (((fid) >> 24) & 0x3f)
 #define OWNER_ARCH	 0
 #define OWNER_STANDARD	 4 /* PSCI */
@@ -53,7 +52,7 @@ void smccc_handle(struct vcpu *vcpu, u64 regs[SMCCC_REGS])
 	u32 fid = (u32)regs[0];
 
 	exit_count(vcpu, EXIT_HYPERCALL);
-	if (!(fid & SMCCC_FAST)) {
+	if (!(fid & SMCCC_FAST) || !smccc_width_fits(vcpu, fid)) {
 		regs[0] = (u64)SMCCC_NOT_SUPPORTED;
 		return;
 	}
