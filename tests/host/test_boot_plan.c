@@ -24,6 +24,15 @@ static void make_kernel(uint64_t text_offset, uint64_t image_size)
 	memcpy(kernel + 0x38, "ARM\x64", 4);
 }
 
+/* An ARM zImage header: its magic, start and end (the zImage's size). */
+static void make_zimage(uint32_t size)
+{
+	const uint32_t words[] = {0x016f2818, 0, size};
+
+	memset(kernel, 0, sizeof(kernel));
+	memcpy(kernel + 0x24, words, sizeof(words)); /* the host is LE */
+}
+
 static struct bh_vm_config linux_vm(uint64_t mem_ipa, uint64_t mem_size)
 {
 	static const uint32_t cpus[] = {1};
@@ -74,7 +83,7 @@ TEST(boot_plan_aligns_an_unaligned_ram_base)
 	CHECK_EQ(p.entry, 0x40200000);
 }
 
-TEST(boot_plan_refuses_what_is_no_arm64_image)
+TEST(boot_plan_refuses_what_is_no_arm64_image_nor_zimage)
 {
 	struct bh_vm_config vm = linux_vm(0x40000000, 256 * MiB);
 	struct boot_plan p;
@@ -83,7 +92,59 @@ TEST(boot_plan_refuses_what_is_no_arm64_image)
 	make_kernel(0, 0x100000);
 	kernel[0x38] = 'X';
 	why = boot_plan(&vm, no_dtb, &p);
-	CHECK(why && strstr(why, "not an arm64 Image"));
+	CHECK(why && strstr(why, "neither an arm64 Image"));
+}
+
+/* Debian's armmp-lpae zImage (5,546,496 bytes) in 128 MiB at 1 GiB: 32 MiB
+ * in, so its kernel decompresses below it; the DTB on the 2 MiB boundary
+ * past the decompressor's scratch room (1 MiB), the initrd after it. */
+TEST(boot_plan_places_a_zimage_above_its_kernel)
+{
+	struct bh_vm_config vm = linux_vm(0x40000000, 128 * MiB);
+	struct boot_plan p;
+
+	make_zimage(5546496);
+	CHECK(boot_plan(&vm, no_dtb, &p) == NULL);
+	CHECK(p.is_linux);
+	CHECK_EQ(p.load[LOAD_IMAGE].ipa, 0x42000000);
+	CHECK_EQ(p.load[LOAD_IMAGE].size, 5546496 + MiB);
+	CHECK_EQ(p.entry, 0x42000000);
+	CHECK_EQ(p.load[LOAD_DTB].ipa, 0x42800000);
+	CHECK_EQ(p.dtb, 0x42800000);
+	CHECK_EQ(p.load[LOAD_INITRD].ipa, 0x42a00000);
+	/* Any 128 MiB boundary will do. */
+	vm = linux_vm(0x48000000, 128 * MiB);
+	CHECK(boot_plan(&vm, no_dtb, &p) == NULL);
+	CHECK_EQ(p.entry, 0x4a000000);
+}
+
+/* AUTO_ZRELADDR decompresses to the 128 MiB boundary below the zImage. */
+TEST(boot_plan_refuses_a_zimage_off_a_128_mib_boundary)
+{
+	struct bh_vm_config vm = linux_vm(0x44000000, 128 * MiB);
+	struct boot_plan p;
+	const char *why;
+
+	make_zimage(5546496);
+	why = boot_plan(&vm, no_dtb, &p);
+	CHECK(why && strstr(why, "must start on a 128 MiB boundary"));
+	CHECK(why && strstr(why, "move that region's .ipa"));
+}
+
+TEST(boot_plan_refuses_a_zimage_beyond_the_first_128_mib)
+{
+	struct bh_vm_config vm = linux_vm(0x40000000, 256 * MiB);
+	struct boot_plan p;
+	const char *why;
+
+	make_zimage(95 * MiB); /* with its scratch room: 96 MiB */
+	CHECK(boot_plan(&vm, no_dtb, &p) == NULL);
+	make_zimage(95 * MiB + 1);
+	why = boot_plan(&vm, no_dtb, &p);
+	CHECK(why && strstr(why, "too large"));
+	make_zimage(0);
+	why = boot_plan(&vm, no_dtb, &p);
+	CHECK(why && strstr(why, "is the zImage damaged?"));
 }
 
 TEST(boot_plan_refuses_an_image_and_a_kernel)
@@ -202,6 +263,26 @@ TEST(config_accepts_a_linux_vm_that_fits)
 	struct said s = {0};
 
 	make_kernel(0, 0x2010000);
+	config_check(&cfg, &platform, layout, remember, &s);
+	CHECK_EQ(s.count, 0);
+}
+
+/* A zImage at 32 MiB, its DTB and initrd end past 42 MiB; 32 MiB more. */
+TEST(config_rejects_a_linux_vm_too_small_for_its_zimage)
+{
+	struct bh_vm_config vm = linux_vm(0x40000000, 64 * MiB);
+	struct bh_config cfg = {&vm, 1};
+	struct vm_layout layout[1];
+	struct said s = {0};
+
+	make_zimage(5546496);
+	config_check(&cfg, &platform, layout, remember, &s);
+	CHECK_EQ(s.count, 1);
+	CHECK(strstr(s.text, "VM 'linux': its kernel (7 MiB in memory)"));
+	CHECK(strstr(s.text, "take the first 43 MiB"));
+	CHECK(strstr(s.text, "make that region at least 75 MiB") != NULL);
+	vm = linux_vm(0x40000000, 75 * MiB);
+	s.count = 0;
 	config_check(&cfg, &platform, layout, remember, &s);
 	CHECK_EQ(s.count, 0);
 }

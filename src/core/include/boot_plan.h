@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * What a VM's RAM holds when it (re)starts and how its vCPU 0 enters: the
- * bare-metal image and DTB where the config says, or a Linux kernel, its
- * device tree and initrd laid out as the arm64 boot protocol asks. The
+ * bare-metal image and DTB where the config says, or a Linux kernel (an
+ * arm64 Image or an ARM zImage), its device tree and initrd laid out as
+ * that kernel's boot protocol asks. The
  * same code runs in the build's config checker (which proves every load
  * fits and writes the addresses into the generated device tree) and in
  * the hypervisor (which copies the blobs), so both agree.
@@ -62,7 +63,8 @@ unsigned boot_plan_gaps(const struct boot_plan *plan, u64 ipa, u64 size,
 /*
  * Plan the VM's boot with `dtb` as its device tree (the config's, or the
  * one the build generated; may be empty). Returns NULL, or why the plan is
- * impossible (e.g. the kernel is not an arm64 Image), with the fix.
+ * impossible (e.g. the kernel is neither an arm64 Image nor a zImage),
+ * with the fix.
  */
 const char *boot_plan(const struct bh_vm_config *vm, struct bh_blob dtb,
 		      struct boot_plan *out);

@@ -54,22 +54,24 @@ struct bh_image {
 	uint64_t entry;
 };
 
-/* Optional device tree: copied to load_ipa, its IPA passed in x0. */
+/* Optional device tree: copied to load_ipa, its IPA passed in x0 (AArch32:
+ * r2, as Linux wants it). */
 struct bh_dtb {
 	struct bh_blob file;
 	uint64_t load_ipa;
 };
 
 /*
- * A Linux kernel, booted as Documentation/arch/arm64/booting.rst asks: the
- * arm64 Image at the first memory region's 2 MiB-aligned base plus its
- * text_offset, then the device tree and the initrd, each on its own 2 MiB
- * boundary above the kernel's image_size; x0 = the device tree's IPA.
- * The build generates the device tree from this config (see
- * docs/configuration.md) unless .dtb gives one.
+ * A Linux kernel, booted as its architecture's booting.rst asks: an arm64
+ * Image at the first memory region's 2 MiB-aligned base plus its
+ * text_offset, or an ARM zImage 32 MiB into that region (which must start
+ * on a 128 MiB boundary); then the device tree and the initrd, each on its
+ * own 2 MiB boundary above the kernel; the device tree's IPA in x0
+ * (AArch64) or r2 (AArch32). The build generates the device tree from
+ * this config (see docs/configuration.md) unless .dtb gives one.
  */
 struct bh_linux {
-	struct bh_blob image;  /* an uncompressed arm64 Image */
+	struct bh_blob image;  /* an arm64 Image or an ARM zImage */
 	struct bh_blob initrd; /* optional: an initramfs (cpio, gzip) */
 	const char *bootargs;  /* the kernel command line */
 };
