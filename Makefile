@@ -264,7 +264,7 @@ format:
 
 # Host unit tests: arch-neutral logic against tests/host/fake_arch.c.
 HOST_TEST_DIR := $(BUILD)/host-tests
-HOST_TEST_SRCS := $(wildcard tests/host/*.c) $(CHECKER_DIR)/config_check.c \
+HOST_TEST_SRCS := $(wildcard tests/host/*.c) $(addprefix $(CHECKER_DIR)/,config_check.c dts.c) \
 	$(addprefix src/core/vm/,layout.c boot_plan.c psci.c smccc.c guest_console.c vm.c vcpu.c exit_stats.c restart_backoff.c) \
 	$(addprefix src/core/mm/,pagetable.c page_pool.c) \
 	$(addprefix src/core/lib/,ratelimit.c format.c log.c) \

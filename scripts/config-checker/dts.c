@@ -47,17 +47,18 @@ static void print_memory(FILE *f, const struct bh_vm_config *vm)
 	}
 }
 
-static void print_cpus(FILE *f, const struct bh_vm_config *vm)
+static void print_cpus(FILE *f, const struct bh_vm_config *vm,
+		       const struct platform *plat)
 {
 	fprintf(f, "\tcpus {\n\t\t#address-cells = <1>;\n"
 		   "\t\t#size-cells = <0>;\n");
 	for (size_t i = 0; i < vm->cpu_count; i++)
 		fprintf(f,
 			"\t\tcpu@%zu {\n\t\t\tdevice_type = \"cpu\";\n"
-			"\t\t\tcompatible = \"arm,armv8\";\n"
+			"\t\t\tcompatible = \"%s\";\n"
 			"\t\t\treg = <%zu>;\n"
 			"\t\t\tenable-method = \"psci\";\n\t\t};\n",
-			i, i);
+			i, plat->dt_cpu_compatible, i);
 	fprintf(f, "\t};\n");
 	fprintf(f, "\tpsci {\n\t\tcompatible = \"arm,psci-1.0\", "
 		   "\"arm,psci-0.2\";\n\t\tmethod = \"hvc\";\n\t};\n");
@@ -98,8 +99,10 @@ static void print_timer(FILE *f, const struct bh_vm_config *vm,
 
 	if (plat->gic_version == 2)
 		flags |= ((1u << vm->cpu_count) - 1) << 8;
-	fprintf(f, "\ttimer {\n\t\tcompatible = \"arm,armv8-timer\";\n"
-		   "\t\talways-on;\n\t\tinterrupts =");
+	fprintf(f,
+		"\ttimer {\n\t\tcompatible = \"%s\";\n"
+		"\t\talways-on;\n\t\tinterrupts =",
+		plat->dt_timer_compatible);
 	for (size_t i = 0; i < 4; i++)
 		fprintf(f, "%s <%u %u 0x%x>", i ? "," : "", DT_PPI, ppis[i],
 			flags);
@@ -183,7 +186,7 @@ void dts_print_vm(FILE *f, const struct bh_vm_config *vm,
 		"\tinterrupt-parent = <&gic>;\n\n",
 		vm->name);
 	print_memory(f, vm);
-	print_cpus(f, vm);
+	print_cpus(f, vm, plat);
 	print_gic(f, vm, plat);
 	print_timer(f, vm, plat);
 	print_clock(f);

@@ -41,6 +41,11 @@ struct platform {
 	u64 gicc_base; /* GICv2: CPU interface */
 	u64 gich_base; /* GICv2: virtual interface control */
 	u64 gicv_base; /* GICv2: virtual CPU interface, seen at gicc_base */
+	/* What the device trees the build generates for VMs call the cores
+	 * and their architected timer (the compatible strings Linux probes
+	 * for): "arm,armv8" and "arm,armv8-timer" for ARMv8 cores. */
+	const char *dt_cpu_compatible;
+	const char *dt_timer_compatible;
 };
 
 extern const struct platform platform;

@@ -43,4 +43,6 @@ const struct platform platform = {
 	.gicr_base = 0x080a0000,
 #endif
 	.gicd_base = 0x08000000,
+	.dt_cpu_compatible = "arm,armv8",
+	.dt_timer_compatible = "arm,armv8-timer",
 };
