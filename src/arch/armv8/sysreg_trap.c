@@ -30,6 +30,7 @@
  */
 #include "sysreg_trap.h"
 #include "cpu.h"
+#include "id_regs.h"
 #include "sysreg.h"
 #include "vm.h"
 
@@ -54,46 +55,12 @@
 #define SCXTNUM_EL0    SYSREG(3, 3, 13, 0, 7)
 
 /*
- * What a guest may see of each ID register: for each 4-bit field, the
- * highest value shown (the hardware's value is capped to it). SHOW: the
- * hardware's value, whatever it is; a field not listed reads as 0 (not
- * implemented). Every field is 4 bits wide in the registers shown.
+ * What a guest may see of each AArch64 ID register (id_regs.h has the
+ * AArch32 ones, which AArch32 guests see too), by ID_REG_INDEX from
+ * CRm 4 up: for each 4-bit field, the highest value shown (SHOW: the
+ * hardware's). A field not listed reads as 0 (not implemented).
  */
-#define SHOW(shift)	 (0xfUL << (shift))
-#define UPTO(shift, max) ((u64)(max) << (shift))
-
-static const u64 id_limits[ID_REG_INDEX(ID_REG_CRM_LAST + 1, 0)] = {
-	/* ID_PFR0_EL1: State0..3, CSV2 up to FEAT_CSV2 (no SCXTNUM), DIT;
-	 * not AMU [23:20], RAS [31:28]. */
-	[ID_REG_INDEX(1, 0)] =
-		SHOW(0) | SHOW(4) | SHOW(8) | SHOW(12) | UPTO(16, 1) | SHOW(24),
-	/* ID_PFR1_EL1: all but Virtualization [15:12] and Virt_frac. */
-	[ID_REG_INDEX(1, 1)] =
-		SHOW(0) | SHOW(4) | SHOW(8) | SHOW(16) | SHOW(20) | SHOW(28),
-	/* ID_DFR0_EL1: the debug architecture; not CopTrc, MMapTrc,
-	 * PerfMon [27:24], TraceFilt. */
-	[ID_REG_INDEX(1, 2)] = SHOW(0) | SHOW(4) | SHOW(8) | SHOW(20),
-	/* ID_MMFR0..3_EL1, ID_ISAR0..5_EL1: memory model and instructions. */
-	[ID_REG_INDEX(1, 4)] = 0xffffffff,
-	[ID_REG_INDEX(1, 5)] = 0xffffffff,
-	[ID_REG_INDEX(1, 6)] = 0xffffffff,
-	[ID_REG_INDEX(1, 7)] = 0xffffffff,
-	[ID_REG_INDEX(2, 0)] = 0xffffffff,
-	[ID_REG_INDEX(2, 1)] = 0xffffffff,
-	[ID_REG_INDEX(2, 2)] = 0xffffffff,
-	[ID_REG_INDEX(2, 3)] = 0xffffffff,
-	[ID_REG_INDEX(2, 4)] = 0xffffffff,
-	[ID_REG_INDEX(2, 5)] = 0xffffffff,
-	/* ID_MMFR4_EL1: all but XNX [11:8] and EVT [31:28] (EL2 controls). */
-	[ID_REG_INDEX(2, 6)] = 0x0ffff0ff,
-	[ID_REG_INDEX(2, 7)] = 0xffffffff, /* ID_ISAR6_EL1 */
-	[ID_REG_INDEX(3, 0)] = 0xffffffff, /* MVFR0_EL1 */
-	[ID_REG_INDEX(3, 1)] = 0xffffffff, /* MVFR1_EL1 */
-	[ID_REG_INDEX(3, 2)] = 0xffffffff, /* MVFR2_EL1 */
-	/* ID_PFR2_EL1: CSV3, SSBS; not RAS_frac. */
-	[ID_REG_INDEX(3, 4)] = SHOW(0) | SHOW(4),
-	/* ID_MMFR5_EL1: ETS, nTLBPA. */
-	[ID_REG_INDEX(3, 6)] = SHOW(0) | SHOW(4),
+static const u64 aarch64_id_limits[ID_REG_INDEX(ID_REG_CRM_LAST + 1, 0)] = {
 	/* ID_AA64PFR0_EL1: EL0..EL3, FP, AdvSIMD, GIC, DIT, CSV2 up to
 	 * FEAT_CSV2, CSV3; not RAS [31:28], SVE [35:32], SEL2, MPAM [43:40],
 	 * AMU [47:44], RME. */
@@ -131,18 +98,20 @@ static const u64 id_limits[ID_REG_INDEX(ID_REG_CRM_LAST + 1, 0)] = {
 	[ID_REG_INDEX(7, 2)] = 0xf0ff0ffff0ffffff,
 };
 
+static u64 id_limits(unsigned crm, unsigned op2)
+{
+	if (crm <= AARCH32_ID_CRM_LAST)
+		return aarch32_id_limits(crm, op2);
+	return aarch64_id_limits[ID_REG_INDEX(crm, op2)];
+}
+
 /* The guest's value of ID register (3, 0, 0, crm, op2): each field
  * capped to what the guest may see. */
 static u64 id_register(unsigned crm, unsigned op2)
 {
-	u64 limits = id_limits[ID_REG_INDEX(crm, op2)];
-	u64 value = limits ? cpu_id_register(crm, op2) : 0;
-	u64 shown = 0;
+	u64 limits = id_limits(crm, op2);
 
-	for (unsigned shift = 0; shift < 64; shift += 4)
-		shown |= MIN(ID_FIELD(value, shift), ID_FIELD(limits, shift))
-			 << shift;
-	return shown;
+	return id_fields_capped(limits ? cpu_id_register(crm, op2) : 0, limits);
 }
 
 static bool is_id_register(u64 iss)
