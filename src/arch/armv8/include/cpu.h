@@ -5,6 +5,7 @@
 
 #include "asm_defs.h"
 #include "sysreg.h"
+#include "sysreg_result.h"
 #include "types.h"
 
 struct vcpu;
@@ -51,11 +52,6 @@ void handle_guest_sync(struct guest_frame *frame, u64 esr);
 void handle_guest_irq(void);
 void handle_guest_serror(void);
 /* What became of a trapped MSR/MRS/DC (sysreg_trap.c). */
-enum sysreg_result {
-	SYSREG_DONE,	  /* emulated: step over it */
-	SYSREG_UNDEFINED, /* a hidden feature's: UNDEFINED, as without it */
-	SYSREG_UNKNOWN,	  /* no rule for it: UNDEFINED, and logged */
-};
 enum sysreg_result handle_sysreg_trap(struct vcpu *vcpu,
 				      struct guest_frame *frame, u64 esr);
 
