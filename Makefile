@@ -216,7 +216,7 @@ $(OUT)/bulkhead.bin: $(OUT)/bulkhead.elf
 	@echo "  IMAGE   $@ ($$(stat -c %s $@) bytes)"
 
 # --------------------------------------------------------------- targets ---
-.PHONY: all run boot-test console-test deps test fresh-check format clean distclean help menuconfig savedefconfig host-tests coverage
+.PHONY: all run boot-test console-test deps test fresh-check format clean distclean help menuconfig savedefconfig host-tests host-tests-core host-tests-armv7 coverage
 
 all: $(OUT)/bulkhead.bin
 
@@ -276,11 +276,28 @@ HOST_TEST_SRCS := $(wildcard tests/host/*.c) $(addprefix $(CHECKER_DIR)/,config_
 HOST_TEST_HDRS := $(wildcard src/core/include/*.h $(CHECKER_DIR)/*.h tests/host/*.h)
 HOST_TEST_CFLAGS = -std=gnu11 -g $(WARN) -Wno-missing-prototypes -fsanitize=address,undefined \
 	-fno-sanitize-recover -include $(AUTOCONF) $(ARCH_INC) -I$(CHECKER_DIR) -Itests/host -DHOST_TEST
-host-tests: $(HOST_TEST_DIR)/run-host-tests
+host-tests: host-tests-core host-tests-armv7
+host-tests-core: $(HOST_TEST_DIR)/run-host-tests
 	$(Q)$<
 $(HOST_TEST_DIR)/run-host-tests: $(HOST_TEST_SRCS) $(AUTOCONF) $(HOST_TEST_HDRS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -O1 $(HOST_TEST_CFLAGS) $(HOST_TEST_SRCS) -o $@
+
+# The ARMv7 trap decoding (conditions, IT state, banked registers,
+# injected exceptions, coprocessor traps), on whatever platform is
+# configured: its own binary, with armv7's headers and the fakes of
+# tests/host/armv7/ for the registers it reaches.
+HOST_V7_SRCS := tests/host/main.c $(addprefix tests/host/armv7/,fake_guest_state.c test_insn.c) \
+	$(addprefix src/arch/armv7/,insn.c)
+HOST_V7_HDRS := $(wildcard src/core/include/*.h src/arch/armv7/include/*.h src/arch/arm/include/*.h \
+	tests/host/*.h tests/host/armv7/*.h)
+HOST_V7_CFLAGS = $(subst -Isrc/arch/$(ARCH)/include,-Isrc/arch/armv7/include,$(HOST_TEST_CFLAGS)) \
+	-Itests/host/armv7
+host-tests-armv7: $(HOST_TEST_DIR)/run-host-tests-armv7
+	$(Q)$<
+$(HOST_TEST_DIR)/run-host-tests-armv7: $(HOST_V7_SRCS) $(AUTOCONF) $(HOST_V7_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -O1 $(HOST_V7_CFLAGS) $(HOST_V7_SRCS) -o $@
 
 # The host tests built with gcov's counters (one object per source, so
 # each has its own .gcno), run from zero, and the line coverage of the

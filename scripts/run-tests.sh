@@ -77,7 +77,8 @@ for plat in "${PLATFORMS[@]}"; do
 	# The first platform also runs what does not depend on the platform.
 	first=$([[ $plat == "${PLATFORMS[0]}" ]] && echo 1)
 	check "$plat/defconfig" "${mk[@]}" "${plat}_defconfig"
-	[[ $first ]] && suite "host-unit-tests" "${mk[@]}" host-tests
+	[[ $first ]] && suite "host-unit-tests" "${mk[@]}" host-tests-core
+	[[ $first ]] && suite "host-unit-tests-armv7" "${mk[@]}" host-tests-armv7
 	# The host tests must keep covering the core (issue 9: >= 85 %).
 	[[ $first ]] && check "host-coverage" "${mk[@]}" coverage COVERAGE_MIN=85
 	[[ $first ]] && suite "fuzz-vgic" "${mk[@]}" fuzz-smoke

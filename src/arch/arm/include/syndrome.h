@@ -17,6 +17,13 @@
 
 #define EC_UNKNOWN  0x00
 #define EC_WFX	    0x01
+/* AArch32 coprocessor accesses (from an AArch32 guest on either). */
+#define EC_CP15_32  0x03 /* MCR/MRC p15 */
+#define EC_CP15_64  0x04 /* MCRR/MRRC p15 */
+#define EC_CP14_MR  0x05 /* MCR/MRC p14 */
+#define EC_CP14_LS  0x06 /* LDC/STC p14 */
+#define EC_CP10_ID  0x08 /* VMRS of an ID register */
+#define EC_CP14_64  0x0c /* MRRC p14 */
 #define EC_HVC32    0x12
 #define EC_SMC32    0x13
 #define EC_IABT_LOW 0x20
