@@ -287,8 +287,8 @@ $(HOST_TEST_DIR)/run-host-tests: $(HOST_TEST_SRCS) $(AUTOCONF) $(HOST_TEST_HDRS)
 # injected exceptions, coprocessor traps), on whatever platform is
 # configured: its own binary, with armv7's headers and the fakes of
 # tests/host/armv7/ for the registers it reaches.
-HOST_V7_SRCS := tests/host/main.c $(addprefix tests/host/armv7/,fake_guest_state.c test_insn.c test_exception_entry.c) \
-	$(addprefix src/arch/armv7/,insn.c exception_entry.c)
+HOST_V7_SRCS := tests/host/main.c $(wildcard tests/host/armv7/*.c) src/arch/arm/id_regs.c \
+	$(addprefix src/arch/armv7/,insn.c exception_entry.c sysreg_trap.c ptimer.c)
 HOST_V7_HDRS := $(wildcard src/core/include/*.h src/arch/armv7/include/*.h src/arch/arm/include/*.h \
 	tests/host/*.h tests/host/armv7/*.h)
 HOST_V7_CFLAGS = $(subst -Isrc/arch/$(ARCH)/include,-Isrc/arch/armv7/include,$(HOST_TEST_CFLAGS)) \
