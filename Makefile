@@ -98,7 +98,8 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes 
 	-Wno-unused-parameter
 # Whole-program optimisation: the exit paths cross many small functions.
 # (The config is compiled without it: its incbin paths are resolved then;
-# and lib.c, whose memset/memcpy the compiler itself calls after LTO.)
+# and lib.c, whose memset/memcpy the compiler itself calls after LTO, and
+# the arch's ARCH_NO_LTO_SRCS, called from its ARCH_LIBS.)
 LTO := -flto
 comma := ,
 COMMON_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -fno-common \
@@ -118,7 +119,7 @@ ARCH_SRCS := $(filter-out $(OTHER_GIC_SRCS),$(wildcard src/arch/$(ARCH)/*.c src/
 PLAT_SRCS := $(wildcard $(PLATFORM_DIR)/*.c)
 HYP_OBJ := $(KOUT)/obj
 HYP_OBJS := $(patsubst src/%,$(HYP_OBJ)/%.o,$(CORE_SRCS) $(ARCH_SRCS) $(PLAT_SRCS))
-$(HYP_OBJ)/core/lib/lib.c.o: LTO :=
+$(patsubst src/%,$(HYP_OBJ)/%.o,src/core/lib/lib.c $(ARCH_NO_LTO_SRCS)): LTO :=
 
 $(HYP_OBJ)/core/%.c.o: src/core/%.c $(AUTOCONF)
 	@mkdir -p $(@D)
@@ -209,7 +210,7 @@ $(OUT)/bulkhead.elf: $(OUT)/config.checked $(HYP_OBJS) $(OUT)/config.o $(OUT)/dt
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LTO) -O2 -Wall -Werror $(ARCH_CFLAGS) -nostdlib -static -Wl,--build-id=none \
 		-Wl,-L,$(DT_DIR) -Wl,-T,$(OUT)/linker.ld \
-		$(addprefix -Wl$(comma),$(LDFLAGS)) $(HYP_OBJS) $(OUT)/config.o $(OUT)/dtbs.o -o $@
+		$(addprefix -Wl$(comma),$(LDFLAGS)) $(HYP_OBJS) $(OUT)/config.o $(OUT)/dtbs.o $(ARCH_LIBS) -o $@
 
 $(OUT)/bulkhead.bin: $(OUT)/bulkhead.elf
 	$(Q)$(OBJCOPY) -O binary $< $@

@@ -20,9 +20,11 @@ packages=(
 	coreutils                 # timeout
 )
 
-# A CROSS_COMPILE toolchain other than Debian's is the user's to install.
+# A CROSS_COMPILE toolchain other than Debian's (AArch64, ARMv7) is the
+# user's to install.
 cross=${CROSS_COMPILE:-aarch64-linux-gnu-}
-if [[ $cross != aarch64-linux-gnu- ]] && ! command -v "${cross}gcc" >/dev/null; then
+if [[ $cross != aarch64-linux-gnu- && $cross != arm-linux-gnueabihf- ]] &&
+	! command -v "${cross}gcc" >/dev/null; then
 	echo "error: ${cross}gcc not found: put your toolchain on PATH or unset CROSS_COMPILE" >&2
 	exit 1
 fi

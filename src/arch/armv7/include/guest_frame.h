@@ -6,12 +6,12 @@
 #ifndef GUEST_FRAME_H
 #define GUEST_FRAME_H
 
-#include "types.h"
-
 /* sizeof(struct guest_frame), for vectors.S. */
 #define FRAME_SIZE 64
 
 #ifndef __ASSEMBLY__
+#include "types.h"
+
 /*
  * r0..r12 and r14 as HYP mode sees it. HYP has no LR of its own: its r14
  * is LR_usr, so a guest that trapped from USR or SYS mode still has its LR

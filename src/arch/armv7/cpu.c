@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: MIT */
+/* Per-core HYP state, firmware calls, and entering a vCPU. */
+#include "cpu.h"
+#include "arch.h"
+#include "platform.h"
+#include "sysreg.h"
+#include "vm.h"
+#include <bulkhead/abi.h>
+
+/*
+ * What guests trap on, by denial as on AArch64 (armv8/cpu.c says why):
+ * SMC, set/way maintenance, ACTLR, IMPLEMENTATION DEFINED and ID
+ * registers; every physical interrupt and asynchronous abort comes to
+ * HYP. WFI/WFE run natively.
+ */
+#define HCR_GUEST                                                              \
+	(HCR_VM | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TID3 | HCR_TSC |           \
+	 HCR_TIDCP | HCR_TAC | HCR_TSW)
+
+/* ID_PFR0: ThumbEE (State3) and Jazelle (State2) support. */
+#define ID_PFR0_THUMBEE(pfr0) (((pfr0) >> 12) & 0xf)
+#define ID_PFR0_JAZELLE(pfr0) (((pfr0) >> 8) & 0xf)
+
+/* Stage 2: 39-bit IPA (T0SZ = -7, a 4-bit signed field, S = its sign),
+ * tables from level 1 (SL0 = 1), walks cacheable write-back and inner
+ * shareable, RES1 bit 31. */
+#define VTCR_VALUE	 0x80003559u
+#define VTTBR_VMID_SHIFT 48
+
+/* The guest's SCTLR at reset: MMU and caches off, exceptions in ARM
+ * state to VBAR, little-endian; its RES1 bits set. */
+#define SCTLR_RESET 0x00c50078u
+
+/* What HTPIDR points at on each core. */
+struct cpu_local {
+	void *ptr;
+	unsigned long id;
+};
+static struct cpu_local cpu_locals[CONFIG_MAX_CPUS];
+
+static struct cpu_local *this_cpu(void)
+{
+	return (struct cpu_local *)read_cp15(HTPIDR);
+}
+
+/*
+ * From boot.S, on each core before any other C code. The MMU is off, so
+ * this writes no memory: an uncached store to a line other cores hold in
+ * their caches would not be coherent. cpu_local_set_id() does the rest.
+ */
+void cpu_local_init(unsigned cpu)
+{
+	write_cp15(HTPIDR, &cpu_locals[cpu]);
+}
+
+void cpu_local_set_id(void)
+{
+	struct cpu_local *me = this_cpu();
+
+	me->id = (unsigned long)(me - cpu_locals);
+}
+
+unsigned arch_cpu_id(void)
+{
+	return (unsigned)this_cpu()->id;
+}
+
+void *arch_cpu_local(void)
+{
+	return this_cpu()->ptr;
+}
+
+void arch_set_cpu_local(void *p)
+{
+	this_cpu()->ptr = p;
+}
+
+u64 arch_counter(void)
+{
+	isb();
+	return read_cp15_64(CNTPCT);
+}
+
+u64 arch_counter_freq(void)
+{
+	return read_cp15(CNTFRQ);
+}
+
+/*
+ * The PMU is hidden: its registers trap (HPMN: every counter in the
+ * trapped PL1 range, as at reset). So do the OS lock and power-down
+ * registers and the debug ROM address; the breakpoint and watchpoint
+ * registers are the guest's.
+ */
+static u32 hdcr_value(void)
+{
+	return HDCR_TPMCR | HDCR_TPM | HDCR_TDOSA | HDCR_TDRA |
+	       ((read_cp15(PMCR) >> 11) & HDCR_HPMN_MASK);
+}
+
+/* ThumbEE and Jazelle state registers trap where the core has them. */
+static u32 hstr_value(void)
+{
+	u32 pfr0 = read_cp15(ID_PFR0);
+	u32 hstr = 0;
+
+	if (ID_PFR0_THUMBEE(pfr0))
+		hstr |= HSTR_TTEE;
+	if (ID_PFR0_JAZELLE(pfr0))
+		hstr |= HSTR_TJDBX;
+	return hstr;
+}
+
+void cpu_init_el2(void)
+{
+	write_cp15(HVBAR, hyp_vectors);
+	write_cp15(HCR, HCR_GUEST);
+	write_cp15(HDCR, hdcr_value());
+	write_cp15(HCPTR, HCPTR_RES1 | HCPTR_TTA); /* VFP free, trace traps */
+	write_cp15(HSTR, hstr_value());
+	write_cp15(CNTHCTL, 0); /* PL1 physical counter and timer trap */
+	write_cp15_64(CNTVOFF, 0);
+	write_cp15(CNTHP_CTL, 0); /* its reset value is UNKNOWN */
+	write_cp15(VPIDR, read_cp15(MIDR));
+	write_cp15(VTCR, VTCR_VALUE);
+	isb();
+}
+
+void arch_idle_wait(void)
+{
+	__asm__ volatile("dsb sy; wfi" ::: "memory");
+}
+
+/* The HYP physical timer: it compares with the counter arch_counter()
+ * reads, and no guest can reach it. */
+void arch_wake_at(u64 when)
+{
+	write_cp15_64(CNTHP_CVAL, when);
+	write_cp15(CNTHP_CTL, CNT_CTL_ENABLE);
+	isb();
+}
+
+void arch_wake_cancel(void)
+{
+	write_cp15(CNTHP_CTL, 0);
+	isb();
+}
+
+/* An SMC32 call to the firmware's PSCI (SMCCC: r0-r3 in and out, r4-r14
+ * preserved). */
+static u32 smc(u32 fid, u32 a1, u32 a2, u32 a3)
+{
+	register u32 r0 __asm__("r0") = fid;
+	register u32 r1 __asm__("r1") = a1;
+	register u32 r2 __asm__("r2") = a2;
+	register u32 r3 __asm__("r3") = a3;
+
+	__asm__ volatile("smc #0"
+			 : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3)
+			 :
+			 : "memory");
+	return r0;
+}
+
+int arch_cpu_power_on(unsigned cpu)
+{
+	return (int)smc(PSCI_CPU_ON, (u32)platform.cpu_mpidr[cpu],
+			(u32)(uintptr_t)secondary_entry, cpu);
+}
+
+noreturn void arch_cpu_power_off(void)
+{
+	smc(PSCI_CPU_OFF, 0, 0, 0);
+	arch_halt();
+}
+
+noreturn void arch_system_off(void)
+{
+	smc(PSCI_SYSTEM_OFF, 0, 0, 0);
+	arch_halt();
+}
+
+noreturn void arch_halt(void)
+{
+	for (;;)
+		__asm__ volatile("cpsid aif; wfi");
+}
+
+void arch_stage2_activate(paddr_t root, unsigned vmid)
+{
+	write_cp15_64(VTTBR, root.bits | ((u64)vmid << VTTBR_VMID_SHIFT));
+	isb();
+}
+
+/* TLBIALLIS in HYP mode: every core drops the current VMID's entries,
+ * stage 1 and Stage 2 alike. */
+void arch_stage2_tlb_flush(paddr_t root, unsigned vmid)
+{
+	arch_stage2_activate(root, vmid);
+	dsb(ishst);
+	write_cp15(TLBIALLIS, 0);
+	dsb(ish);
+	isb();
+}
+
+/* Nothing of a vCPU's last run survives its (re)start (vcpu_reset.S). */
+static void reset_pl1(void)
+{
+	vcpu_reset_pl1_pl0();
+	write_cp15(SCTLR, SCTLR_RESET);
+}
+
+noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg)
+{
+	/* Aff0 = vCPU index; bit 31: the multiprocessing extensions' format. */
+	write_cp15(VMPIDR, BIT(31) | vcpu->id);
+	write_cp15_64(CNTVOFF, vcpu->vm->counter_offset);
+	arch_stage2_activate(pt_root_pa(&vcpu->vm->s2), vcpu->vm->id + 1);
+	reset_pl1();
+	/* Its physical timer's compare value reads 0, shifted as its
+	 * counter is. */
+	write_cp15_64(CNTP_CVAL, vcpu->vm->counter_offset);
+	isb();
+	enter_guest((u32)entry, (u32)arg, (u32)cpu_stack_top(arch_cpu_id()));
+}

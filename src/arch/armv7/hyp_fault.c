@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/* Exceptions taken from HYP mode itself: a hypervisor bug, reported in
+ * full, in the words AArch64's report uses (the tests grep them). */
+#include "arch.h"
+#include "cpu.h"
+#include "log.h"
+#include "sysreg.h"
+#include "vm.h"
+
+#define HSR_EC(hsr) ((hsr) >> 26 & 0x3f)
+
+noreturn void hyp_exception_report(struct guest_frame *f, u32 vector);
+
+static const char *ec_name(u32 ec)
+{
+	switch (ec) {
+	case 0x00:
+		return "unknown reason (undefined instruction?)";
+	case 0x12:
+		return "HVC in HYP mode";
+	case 0x21:
+		return "instruction abort";
+	case 0x22:
+		return "PC alignment fault";
+	case 0x25:
+		return "data abort";
+	}
+	return "other exception class";
+}
+
+/* vector: the HVBAR offset / 4 (vectors.S). */
+static const char *kind_name(u32 vector)
+{
+	switch (vector) {
+	case 1:
+	case 2:
+	case 3:
+	case 4:
+		return "synchronous";
+	case 7:
+		return "FIQ";
+	}
+	return "unexpected";
+}
+
+noreturn void hyp_exception_report(struct guest_frame *f, u32 vector)
+{
+	u32 hsr = read_cp15(HSR);
+	struct vcpu *vcpu = this_vcpu();
+	u32 elr, spsr;
+
+	__asm__ volatile("mrs %0, elr_hyp; mrs %1, spsr"
+			 : "=r"(elr), "=r"(spsr));
+	panic_line("CPU %u: %s exception at EL2: %s (EC 0x%x)", arch_cpu_id(),
+		   kind_name(vector), ec_name(HSR_EC(hsr)),
+		   (unsigned)HSR_EC(hsr));
+	panic_line("  HSR 0x%08x  HDFAR 0x%08x  HIFAR 0x%08x", (unsigned)hsr,
+		   (unsigned)read_cp15(HDFAR), (unsigned)read_cp15(HIFAR));
+	panic_line("  ELR 0x%08x  SPSR 0x%08x", (unsigned)elr, (unsigned)spsr);
+	panic_line("  r0 0x%x r1 0x%x lr 0x%x", (unsigned)f->r[0],
+		   (unsigned)f->r[1], (unsigned)f->lr_usr);
+	if (vcpu)
+		panic_line("  this core runs VM '%s' vCPU %u",
+			   vcpu->vm->cfg->name, vcpu->id);
+	panic("hypervisor fault on CPU %u", arch_cpu_id());
+}

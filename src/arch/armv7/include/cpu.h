@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/* The ARMv7 (HYP mode) side of a core: per-core set-up, guest traps. */
+#ifndef CPU_H
+#define CPU_H
+
+#include "asm_defs.h"
+#include "guest_frame.h"
+#include "sysreg.h"
+#include "types.h"
+
+/* HYP controls every core sets before running a guest (cpu.c). The name
+ * is the AArch64 one: HYP mode is ARMv7's PL2, the level EL2 succeeds. */
+void cpu_init_el2(void);
+/* Hypervisor stage 1 (src/arch/arm/mmu.c builds the table, mmu.c turns
+ * it on). [written, written + len), whole cache lines, is what this core
+ * stored to with the MMU off: it is invalidated from the caches first. */
+void mmu_build_tables(void);
+void mmu_enable(const void *written, size_t len);
+paddr_t mmu_hyp_root(void);
+/* Every core drops the TLB entries of the hypervisor's stage 1. */
+void hyp_tlb_flush_all(void);
+
+/* Guest traps (traps.c): the Hyp Trap vector's exits by HSR, and IRQs. */
+void handle_guest_trap(struct guest_frame *frame, u32 hsr);
+void handle_guest_irq(void);
+
+/* Assembly helpers (boot.S, vectors.S, vcpu_reset.S). */
+noreturn void enter_guest(u32 entry, u32 arg, u32 stack_top);
+/* Zero the PL1 and PL0 state a guest can write (banked registers, cp15,
+ * VFP), but SCTLR. */
+void vcpu_reset_pl1_pl0(void);
+void secondary_entry(void);
+extern char hyp_vectors[];
+
+u64 cpu_stack_top(unsigned cpu);
+/* Point HTPIDR at this core's arch_cpu_local() slot (boot.S, MMU off);
+ * its id goes in once the MMU is on (arch_cpu_id() reads 0 until). */
+void cpu_local_init(unsigned cpu);
+void cpu_local_set_id(void);
+void arch_stage2_activate(paddr_t root, unsigned vmid);
+
+#endif

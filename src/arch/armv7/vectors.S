@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * HYP vectors (HVBAR).
+ *
+ * Every guest exit is a Hyp Trap (0x14) or an IRQ (0x18, HCR.IMO): the
+ * entry saves r0-r12 and r14 in a struct guest_frame on this core's HYP
+ * stack. HYP mode has no LR of its own (its r14 is LR_usr), so a guest
+ * in USR or SYS mode has its LR live in r14: it is saved before any call.
+ * ELR_hyp and SPSR_hyp stay in their registers. The other vectors are
+ * taken from HYP mode itself, a hypervisor bug: reported, fatal. HYP runs
+ * with IRQs masked, so an IRQ is always a guest's.
+ */
+#include "asm_defs.h"
+
+/* The guest's PSR at entry: SVC mode, A, I and F masked, ARM state. */
+#define GUEST_ENTRY_PSR 0x1d3
+
+/* Kinds for hyp_exception_report(): the vector's offset / 4. */
+#define HYP_VEC_UNUSED 0
+#define HYP_VEC_UNDEF  1
+#define HYP_VEC_HVC    2
+#define HYP_VEC_PABT   3
+#define HYP_VEC_DABT   4
+#define HYP_VEC_FIQ    7
+
+.macro save_frame
+	sub	sp, sp, #FRAME_SIZE
+	stm	sp, {r0-r12, lr}
+.endm
+
+.macro restore_frame_and_eret
+	ldm	sp, {r0-r12, lr}
+	add	sp, sp, #FRAME_SIZE
+	eret
+.endm
+
+/* A hypervisor exception: save what we can and report it. */
+.macro hyp_fault kind
+	save_frame
+	mov	r0, sp
+	mov	r1, #\kind
+	b	hyp_exception_report
+.endm
+
+	.arm
+	.section .text.vectors, "ax"
+	.balign	32
+	.global	hyp_vectors
+hyp_vectors:
+	b	hyp_unused
+	b	hyp_undef
+	b	hyp_hvc
+	b	hyp_pabt
+	b	hyp_dabt
+	b	guest_trap
+	b	guest_irq
+	b	hyp_fiq
+
+hyp_unused:	hyp_fault HYP_VEC_UNUSED
+hyp_undef:	hyp_fault HYP_VEC_UNDEF
+hyp_hvc:	hyp_fault HYP_VEC_HVC
+hyp_pabt:	hyp_fault HYP_VEC_PABT
+hyp_dabt:	hyp_fault HYP_VEC_DABT
+hyp_fiq:	hyp_fault HYP_VEC_FIQ
+
+	.text
+/* Every synchronous exit: handle_guest_trap(frame, HSR). */
+guest_trap:
+	save_frame
+	mov	r0, sp
+	mrc	p15, 4, r1, c5, c2, 0	/* HSR */
+	bl	handle_guest_trap
+	restore_frame_and_eret
+
+guest_irq:
+	save_frame
+	bl	handle_guest_irq
+	restore_frame_and_eret
+
+/*
+ * enter_guest(entry, arg, stack_top): start a vCPU in SVC mode with the
+ * MMU off and every register zero but the entry arguments, so nothing of
+ * the hypervisor reaches the guest. Until arch_vcpu_enter() knows whether
+ * the vCPU boots (r0 = 0, r1 = ~0, r2 = DTB) or comes from CPU_ON (r0 =
+ * context), arg goes to r0 and r2 alike, and r1 = ~0 ("no machine type").
+ */
+	.global	enter_guest
+enter_guest:
+	mov	sp, r2
+	msr	elr_hyp, r0
+	mov	r3, #GUEST_ENTRY_PSR
+	msr	spsr_cxsf, r3
+	mov	r0, r1
+	mvn	r1, #0
+	mov	r2, r0
+	mov	r3, #0
+	mov	r4, #0
+	mov	r5, #0
+	mov	r6, #0
+	mov	r7, #0
+	mov	r8, #0
+	mov	r9, #0
+	mov	r10, #0
+	mov	r11, #0
+	mov	r12, #0
+	mov	lr, #0
+	eret
+
+/* Drop whatever this core was doing in HYP and go idle (vcpu.c). */
+	.global	arch_cpu_reset_stack_and_idle
+arch_cpu_reset_stack_and_idle:
+	bl	arch_cpu_id
+	bl	cpu_stack_top		/* u64: the low word is r0 */
+	mov	sp, r0
+	b	cpu_idle_loop
