@@ -20,14 +20,17 @@ BENCH_PLATFORMS := $(basename $(notdir $(wildcard src/platform/*/*.defconfig))) 
 	$(patsubst src/platform/%/defconfig,%,$(wildcard src/platform/*/defconfig))
 
 # ------------------------------------------------------ benchmark guest ---
-# The test guests' runtime without its start-up (bench/guest/entry.S has
-# its own, which also starts natively at EL2). Only the console differs
-# between the Bulkhead image and the native ELF.
+# The test guests' runtime without its start-up (bench/guest/<arch>/entry.S
+# has its own, which also starts natively at EL2). Only the console differs
+# between the Bulkhead image and the native ELF. The measurements
+# (bench.c) are shared; start-up, vectors and the timed ops (ops.S) are
+# per architecture, as the test guests' (guests.mk's GUEST_ARCH_DIR).
 BENCH_SRC := bench/guest
+BENCH_ARCH_SRC := $(BENCH_SRC)/$(notdir $(GUEST_ARCH_DIR))
 BENCH_GDIR := $(GUEST_DIR)/bench
 BENCH_RUNTIME := exception.c format.c gic.c psci_calls.c smccc.c string.c time.c
 BENCH_OBJS := $(patsubst %,$(BENCH_GDIR)/obj/common/%.o,$(BENCH_RUNTIME)) \
-	$(patsubst $(BENCH_SRC)/%,$(BENCH_GDIR)/obj/guest/%.o,$(wildcard $(BENCH_SRC)/*.c $(BENCH_SRC)/*.S))
+	$(patsubst $(BENCH_SRC)/%,$(BENCH_GDIR)/obj/guest/%.o,$(wildcard $(BENCH_SRC)/*.c $(BENCH_ARCH_SRC)/*.S))
 BENCH_CFLAGS = $(GUEST_CFLAGS) -I$(BENCH_SRC)
 
 $(BENCH_GDIR)/obj/common/%.o: $(GUEST_SRC)/common/%

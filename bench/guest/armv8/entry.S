@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Benchmark guest start-up and vectors. The same image runs two ways:
+ * AArch64 benchmark guest start-up and vectors. The same image runs two ways:
  *  - under Bulkhead: entered at EL1h, as every test guest;
  *  - natively (QEMU virtualization=on, -kernel bench.elf): entered at EL2.
  *    It then installs a trivial EL2 vector table (a lower-EL synchronous
