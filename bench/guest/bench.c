@@ -34,52 +34,42 @@
 struct irq_record {
 	volatile uint32_t count; /* interrupts taken */
 	bool time_ack_eoi;	 /* time the acknowledge + EOI pair */
-	uint64_t iar;
-	uint64_t entry;	  /* counter at the vector's first instruction */
-	uint64_t ack_eoi; /* instructions, when timed */
+	unsigned long iar;
+	u64 entry;   /* counter at the vector's first instruction */
+	u64 ack_eoi; /* instructions, when timed */
 };
 
 enum secondary_state { SECONDARY_OFF, SECONDARY_READY, SECONDARY_DONE };
 
 static struct irq_record records[GUEST_MAX_VCPUS];
 static volatile uint32_t secondary_state;
-static uint64_t overhead; /* the cost of timing an empty op */
-static uint64_t samples[2][SAMPLES];
+static u64 overhead; /* the cost of timing an empty op */
+static u64 samples[2][SAMPLES];
 /* The physical counter at the guest's first instruction (entry.S). */
-uint64_t bench_boot_counter;
-static uint64_t first[2]; /* each series' first sample (collect()) */
+u64 bench_boot_counter;
+static u64 first[2]; /* each series' first sample (collect()) */
 
 /* One sample into samples[..][i]; NULL, or why it could not be taken. */
 typedef const char *sample_fn(unsigned i, const void *ctx);
 
 struct op_ctx {
 	op_fn *op;
-	uint64_t arg;
+	unsigned long arg;
 };
 
 void bench_main(void);
 void bench_secondary(void);
-void bench_irq(uint64_t entry);
+void bench_irq(u64 entry);
 
-static void irq_enable(void)
-{
-	__asm__ volatile("msr daifclr, #2" ::: "memory");
-}
-
-static void irq_disable(void)
-{
-	__asm__ volatile("msr daifset, #2" ::: "memory");
-}
-
-static uint64_t time_op(op_fn *op, uint64_t arg, uint64_t *result)
+static u64 time_op(op_fn *op, unsigned long arg, unsigned long *result)
 {
 	return timed_call(op, arg, result) - overhead;
 }
 
-static void sort(uint64_t *v, unsigned n)
+static void sort(u64 *v, unsigned n)
 {
 	for (unsigned i = 1; i < n; i++) {
-		uint64_t x = v[i];
+		u64 x = v[i];
 		unsigned j = i;
 
 		for (; j > 0 && v[j - 1] > x; j--)
@@ -88,11 +78,11 @@ static void sort(uint64_t *v, unsigned n)
 	}
 }
 
-static void report(const char *metric, uint64_t *v, uint64_t first_sample)
+static void report(const char *metric, u64 *v, u64 first_sample)
 {
 	sort(v, SAMPLES);
-	printf("BENCH %s %lu %lu %lu %u %lu\n", metric, v[0], v[SAMPLES / 2],
-	       v[SAMPLES - 1], SAMPLES, first_sample);
+	printf("BENCH %s %llu %llu %llu %u %llu\n", metric, v[0],
+	       v[SAMPLES / 2], v[SAMPLES - 1], SAMPLES, first_sample);
 }
 
 static void report_na(const char *metric, const char *why)
@@ -131,13 +121,13 @@ static void run_metric(const char *metric, sample_fn *fn, const void *ctx)
 static const char *sample_op(unsigned i, const void *ctx)
 {
 	const struct op_ctx *c = ctx;
-	uint64_t result;
+	unsigned long result;
 
 	samples[0][i] = time_op(c->op, c->arg, &result);
 	return NULL;
 }
 
-static void bench_op(const char *metric, op_fn *op, uint64_t arg)
+static void bench_op(const char *metric, op_fn *op, unsigned long arg)
 {
 	const struct op_ctx ctx = {op, arg};
 
@@ -146,7 +136,7 @@ static void bench_op(const char *metric, op_fn *op, uint64_t arg)
 
 static const char *sample_console(unsigned i, const void *ctx)
 {
-	uint64_t result;
+	unsigned long result;
 
 	(void)ctx;
 	delay_us(CONSOLE_GAP_US);
@@ -161,48 +151,54 @@ static const char *sample_console(unsigned i, const void *ctx)
  */
 static void bench_console(void)
 {
-	uint64_t f;
+	u64 f;
 
 	run_metric("console_call", sample_console, NULL);
 	f = first[0];
-	printf("BENCH console_call_first %lu %lu %lu 1 %lu\n", f, f, f, f);
+	printf("BENCH console_call_first %llu %llu %llu 1 %llu\n", f, f, f, f);
 }
 
 /* The measurement's own cost: must be the same every time. */
 static bool calibrate(void)
 {
-	uint64_t result;
+	unsigned long result;
 
 	overhead = 0;
 	for (unsigned i = 0; i < SAMPLES; i++)
 		samples[0][i] = time_op(op_empty, 0, &result);
 	sort(samples[0], SAMPLES);
 	overhead = samples[0][0];
-	printf("BENCH overhead %lu %lu %lu %u\n", samples[0][0],
+	printf("BENCH overhead %llu %llu %llu %u\n", samples[0][0],
 	       samples[0][SAMPLES / 2], samples[0][SAMPLES - 1], SAMPLES);
 	return samples[0][0] == samples[0][SAMPLES - 1];
 }
 
-/* The acknowledge + EOI pair, as an op of ops.S. */
-static uint64_t time_ack_eoi(uint64_t *iar)
+/* A GICv3 CPU interface exists on this architecture and is the VM's. */
+static bool gicv3_cpuif(void)
 {
-	if (gic_version() == 3)
+	return ARCH_HAS_GICV3_CPUIF && gic_version() == 3;
+}
+
+/* The acknowledge + EOI pair, as an op of ops.S. */
+static u64 time_ack_eoi(unsigned long *iar)
+{
+	if (gicv3_cpuif())
 		return time_op(op_ack_eoi_v3, 0, iar);
 	return time_op(op_ack_eoi_v2, GICC_BASE, iar);
 }
 
 /* SGI to one vCPU; returns the counter read just before the write. */
-static uint64_t send_sgi(unsigned vcpu, uint32_t intid)
+static u64 send_sgi(unsigned vcpu, uint32_t intid)
 {
-	if (gic_version() == 3)
-		return sgi_send_v3((uint64_t)intid << 24 | 1u << vcpu);
+	if (gicv3_cpuif())
+		return sgi_send_v3((u64)intid << 24 | 1u << vcpu);
 	return sgi_send_v2(1u << (16 + vcpu) | intid, GICD_SGIR);
 }
 
-void bench_irq(uint64_t entry)
+void bench_irq(u64 entry)
 {
 	struct irq_record *r = &records[this_vcpu()];
-	uint64_t iar;
+	unsigned long iar;
 
 	if (r->time_ack_eoi) {
 		r->ack_eoi = time_ack_eoi(&iar);
@@ -226,9 +222,9 @@ static bool wait_irq(unsigned vcpu, uint32_t before)
 {
 	bool ok;
 
-	irq_enable();
+	irq_unmask();
 	ok = flag_wait(&records[vcpu].count, before + 1);
-	irq_disable();
+	irq_mask();
 	return ok;
 }
 
@@ -236,7 +232,7 @@ static bool wait_irq(unsigned vcpu, uint32_t before)
 static const char *sample_timer(unsigned i, const void *ctx)
 {
 	struct irq_record *r = &records[0];
-	uint64_t cval = counter_now() + TIMER_DELAY;
+	u64 cval = counter_now() + TIMER_DELAY;
 	bool ok;
 
 	(void)ctx;
@@ -258,7 +254,7 @@ static const char *sample_ipi(unsigned i, const void *ctx)
 {
 	struct irq_record *r = &records[1];
 	uint32_t before = r->count;
-	uint64_t sent = send_sgi(1, IPI_SGI);
+	u64 sent = send_sgi(1, IPI_SGI);
 
 	(void)ctx;
 	if (!flag_wait(&r->count, before + 1))
@@ -276,9 +272,9 @@ void bench_secondary(void)
 	gic_enable(IPI_SGI, IRQ_PRIORITY);
 	records[this_vcpu()].time_ack_eoi = true;
 	flag_set(&secondary_state, SECONDARY_READY);
-	irq_enable();
+	irq_unmask();
 	flag_wait(&secondary_state, SECONDARY_DONE);
-	irq_disable();
+	irq_mask();
 	psci_cpu_off(CONDUIT_SMC);
 }
 
@@ -354,10 +350,10 @@ static bool on_bulkhead(void)
  * Bulkhead: since the VM's start, and bench/run.sh adds when that was). */
 static void bench_boot(void)
 {
-	uint64_t c = bench_boot_counter;
+	u64 c = bench_boot_counter;
 
-	printf("BENCH boot_to_first_instruction %lu %lu %lu 1 %lu\n", c, c, c,
-	       c);
+	printf("BENCH boot_to_first_instruction %llu %llu %llu 1 %llu\n", c, c,
+	       c, c);
 }
 
 void bench_main(void)

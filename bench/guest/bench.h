@@ -8,15 +8,21 @@
 
 #include "guest.h"
 
-/* An operation timed by timed_call(): argument in x0 and x1, result x0. */
+/*
+ * An operation timed by timed_call(): argument in the first two argument
+ * registers (x0 and x1, r0 and r1), result in the first. Returns the
+ * instructions from the counter read before the call to the one after.
+ */
 typedef void op_fn(void);
 
-uint64_t timed_call(op_fn *op, uint64_t arg, uint64_t *result);
-op_fn op_empty, op_hvc, op_smc, op_console_line, op_read32, op_ack_eoi_v3,
-	op_ack_eoi_v2;
+u64 timed_call(op_fn *op, unsigned long arg, unsigned long *result);
+op_fn op_empty, op_hvc, op_smc, op_console_line, op_read32, op_ack_eoi_v2;
 /* Raise an SGI and yield; returns the counter read just before. */
-uint64_t sgi_send_v3(uint64_t sgi1r);
-uint64_t sgi_send_v2(uint32_t sgir, uintptr_t gicd_sgir);
+u64 sgi_send_v2(uint32_t sgir, uintptr_t gicd_sgir);
+/* The same through the GICv3 CPU interface: only where there is one
+ * (ARCH_HAS_GICV3_CPUIF); the ARMv7 ops.S does not define them. */
+op_fn op_ack_eoi_v3;
+u64 sgi_send_v3(u64 sgi1r);
 
 void bench_secondary_entry(void);
 
