@@ -13,6 +13,11 @@
 #   make bench-linux-traps  exits per second of an idle and a busy Linux
 #                        guest, by cause (bench/linux-traps.sh), on the
 #                        platform of $(KCONFIG)
+#
+# The benchmark guest alone, without a platform (bench/native-check.sh
+# does this):
+#   make -f tests/guests/guests.mk -f bench/bench.mk \
+#	build/guests/armv8/bench/native.elf
 
 BENCH_OUT ?= $(BUILD)/bench
 # Platforms and variants: src/platform/<dir>/<name>.defconfig (or <dir>/defconfig).

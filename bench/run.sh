@@ -11,7 +11,10 @@
 # (metric,mode,min,median,max,first), leaving out the metrics a mode could not
 # measure. With BENCH_ONLY=console it measures console_call alone and
 # beside the flood only, and fails unless the flood moves the quiet VM's
-# median by less than CONSOLE_TARGET percent (make test runs that). The
+# median by less than CONSOLE_TARGET percent (make test runs that). With
+# BENCH_ONLY=native it runs the native ELF alone (the two images may be
+# given as -) and fails unless every metric has a native figure and the
+# null hypercall is at its floor (bench/native-check.sh). The
 # platform's platform.mk exports QEMU_SYSTEM, QEMU_MACHINE,
 # QEMU_SMP and QEMU_MEM.
 set -euo pipefail
@@ -162,6 +165,30 @@ print_console_table() {
 	echo
 }
 
+# The native column alone: every metric measured, hypercall_null at the
+# architectural floor (hvc + eret: the native vectors return at once).
+NATIVE_HYPERCALL_FLOOR=2
+
+print_native() {
+	local fmt="%-26s %-13s %s\n" m ok=1
+	echo "== $plat: native instructions (QEMU -icount shift=4: 1 tick = 1 instruction)"
+	# shellcheck disable=SC2059 # the format is ours
+	printf "$fmt" metric native first
+	for m in "${CONSOLE_METRICS[@]}" "${METRICS[@]}"; do
+		# shellcheck disable=SC2059
+		printf "$fmt" "$m" "$(cell "native.$m")" "$(first "native.$m")"
+		if [[ ${RESULT[native.$m]:-n/a} == n/a* ]]; then
+			echo "   $m not measured: ${RESULT[native.$m]:-no BENCH line}"
+			ok=
+		fi
+	done
+	if [[ $(median native.hypercall_null) != "$NATIVE_HYPERCALL_FLOOR" ]]; then
+		echo "   hypercall_null is not $NATIVE_HYPERCALL_FLOOR (hvc + eret): the native vectors do more"
+		ok=
+	fi
+	[[ $ok ]]
+}
+
 write_csv() {
 	local csv=$out/$plat.csv m mode
 	echo "metric,mode,min,median,max,first" >"$csv"
@@ -183,6 +210,11 @@ write_csv() {
 }
 
 mkdir -p "$out"
+if [[ ${BENCH_ONLY:-} == native ]]; then
+	measure native
+	print_native
+	exit
+fi
 # BENCH_ONLY=console: the check make test runs, the console alone and
 # beside the flood; the exit status says whether the target is met.
 if [[ ${BENCH_ONLY:-} == console ]]; then

@@ -84,6 +84,8 @@ for plat in "${PLATFORMS[@]}"; do
 	[[ $first ]] && suite "fuzz-vgic" "${mk[@]}" fuzz-smoke
 	# The test guests' start-up on both architectures, without Bulkhead.
 	[[ $first ]] && check "guests-native" env BUILD="$BUILD" tests/guests/native-check.sh
+	# The benchmark guest's native runs on both architectures (bench/).
+	[[ $first ]] && suite "bench-native" env BUILD="$BUILD" bench/native-check.sh
 	# Warnings are errors: every shipped configuration must build.
 	for dir in configs/*/; do
 		check "$plat/build/$(basename "$dir")" "${mk[@]}" CONFIG="${dir%/}"
