@@ -14,10 +14,10 @@
 #                        guest, by cause (bench/linux-traps.sh), on the
 #                        platform of $(KCONFIG)
 #
-# The benchmark guest alone, without a platform (bench/native-check.sh
-# does this):
-#   make -f tests/guests/guests.mk -f bench/bench.mk \
-#	build/guests/armv8/bench/native.elf
+# The benchmark guest alone, for either architecture and without a
+# platform (bench/native-check.sh does this):
+#   make -f tests/guests/guests.mk -f bench/bench.mk ARCH=armv7 \
+#	build/guests/armv7/bench/native.elf
 
 BENCH_OUT ?= $(BUILD)/bench
 # Platforms and variants: src/platform/<dir>/<name>.defconfig (or <dir>/defconfig).
@@ -34,11 +34,19 @@ BENCH_SRC := bench/guest
 BENCH_ARCH_SRC := $(BENCH_SRC)/$(notdir $(GUEST_ARCH_DIR))
 BENCH_GDIR := $(GUEST_DIR)/bench
 BENCH_RUNTIME := exception.c format.c gic.c psci_calls.c smccc.c string.c time.c
+# The architecture's runtime files but its start-up (ARMv7: aeabi.c).
+BENCH_ARCH_RUNTIME := $(filter-out crt0.S,$(GUEST_ARCH_SRCS))
 BENCH_OBJS := $(patsubst %,$(BENCH_GDIR)/obj/common/%.o,$(BENCH_RUNTIME)) \
+	$(patsubst %,$(BENCH_GDIR)/obj/arch/%.o,$(BENCH_ARCH_RUNTIME)) \
 	$(patsubst $(BENCH_SRC)/%,$(BENCH_GDIR)/obj/guest/%.o,$(wildcard $(BENCH_SRC)/*.c $(BENCH_ARCH_SRC)/*.S))
 BENCH_CFLAGS = $(GUEST_CFLAGS) -I$(BENCH_SRC)
 
 $(BENCH_GDIR)/obj/common/%.o: $(GUEST_SRC)/common/%
+	@mkdir -p $(@D)
+	@echo "  CC      $< (bench)"
+	$(Q)$(CROSS_COMPILE)gcc $(BENCH_CFLAGS) -c $< -o $@
+
+$(BENCH_GDIR)/obj/arch/%.o: $(GUEST_ARCH_DIR)/%
 	@mkdir -p $(@D)
 	@echo "  CC      $< (bench)"
 	$(Q)$(CROSS_COMPILE)gcc $(BENCH_CFLAGS) -c $< -o $@
@@ -58,7 +66,7 @@ $(BENCH_GDIR)/bench.elf: $(BENCH_GDIR)/obj/common/console.c.o
 $(BENCH_GDIR)/native.elf: $(BENCH_GDIR)/obj/native/console.c.o
 $(BENCH_GDIR)/bench.elf $(BENCH_GDIR)/native.elf: $(BENCH_OBJS) $(GUEST_LDS)
 	@echo "  LD      $@"
-	$(Q)$(CROSS_COMPILE)ld -nostdlib -static -T $(GUEST_LDS) $(filter %.o,$^) -o $@
+	$(Q)$(CROSS_COMPILE)ld -nostdlib -static -T $(GUEST_LDS) $(filter %.o,$^) $(GUEST_ARCH_LIBS) -o $@
 
 $(BENCH_GDIR)/bench.bin: $(BENCH_GDIR)/bench.elf
 	$(Q)$(CROSS_COMPILE)objcopy -O binary $< $@

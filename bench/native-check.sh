@@ -6,16 +6,18 @@
 # hypercall at its floor. Checks the architecture's entry.S (native
 # HYP/EL2 set-up, vectors, IRQ time stamp) and ops.S before a hypervisor
 # runs them.
-#   bench/native-check.sh [arch...]   (default: armv8)
+#   bench/native-check.sh [arch...]   (default: armv8 armv7)
 # Prints "ok"/"FAIL" per architecture and ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
 BUILD=${BUILD:-build}
 
 # What run.sh boots it on: QEMU virt entering the ELF at EL2 / in HYP mode
-# (virtualization=on; entry.S drops to EL1 / SVC).
+# (virtualization=on; entry.S drops to EL1 / SVC), the GIC each
+# architecture's platforms have.
 declare -A machine=(
 	[armv8]="qemu-system-aarch64 -M virt,virtualization=on,gic-version=3 -cpu cortex-a53"
+	[armv7]="qemu-system-arm -M virt,virtualization=on,gic-version=2 -cpu cortex-a15"
 )
 
 passed=0 failed=0
@@ -39,7 +41,7 @@ check() {
 }
 
 arches=("$@")
-((${#arches[@]})) || arches=(armv8)
+((${#arches[@]})) || arches=(armv8 armv7)
 for arch in "${arches[@]}"; do
 	[[ -n ${machine[$arch]:-} ]] || { echo "unknown architecture '$arch' (${!machine[*]})"; exit 2; }
 	check "$arch"
