@@ -9,8 +9,25 @@
 # The images are made afresh from the build's bulkhead.{bin,elf}; each
 # boot's log is kept beside them (uboot-<format>.log).
 # Prints "ok"/"FAIL" per boot and ends with "N passed, N failed".
+#
+# Any other image that ends by itself, with its ELF beside it, boots the
+# same way, with the lines it must print after U-Boot's (in order) and the
+# QEMU settings in the environment (QEMU_SYSTEM, QEMU_MACHINE, QEMU_SMP,
+# QEMU_MEM, as run-qemu.sh reads them):
+#   tests/uboot-test.sh build/guests/armv7/bench/native.bin 'BENCH done'
 set -uo pipefail
-build=$(realpath -m "${1:?usage: tests/uboot-test.sh <build dir of a built config>}")
+usage="usage: tests/uboot-test.sh <build dir of a built config> | <image.bin> <line>..."
+target=$(realpath -m "${1:?$usage}")
+shift
+if [[ -d $target ]]; then
+	build=$target image=$target/bulkhead.bin
+	guest_lines=("bulkhead: Bulkhead " "all VMs have stopped")
+else
+	build=$(dirname "$target") image=$target
+	guest_lines=("$@")
+	((${#guest_lines[@]})) || { echo "$usage" >&2; exit 2; }
+	: "${QEMU_SYSTEM:?set the QEMU settings to boot $image with}"
+fi
 stall=${BOOT_STALL:-60} limit=${LIMIT:-600}
 cd "$(dirname "$0")/.." || exit 1
 source tests/lib/watch.sh
@@ -40,7 +57,7 @@ give_up() {
 	exit 1
 }
 
-[[ -f $build/bulkhead.bin ]] || give_up "no $build/bulkhead.bin: build the configuration first"
+[[ -f $image ]] || give_up "no $image: build it first"
 if [[ -z ${QEMU_SYSTEM:-} ]]; then
 	[[ -f $build/../autoconf.h ]] || give_up "no autoconf.h above $build: not a build directory?"
 	mapfile -t qemu_env < <(platform_qemu_env)
@@ -48,7 +65,7 @@ if [[ -z ${QEMU_SYSTEM:-} ]]; then
 	export QEMU_SYSTEM=${qemu_env[0]} QEMU_MACHINE=${qemu_env[1]} QEMU_SMP=${qemu_env[2]} QEMU_MEM=${qemu_env[3]}
 fi
 
-if ! scripts/uboot-image.sh "$build/bulkhead.bin" >"$build/uboot-image.log" 2>&1; then
+if ! scripts/uboot-image.sh "$image" >"$build/uboot-image.log" 2>&1; then
 	sed 's/^/    /' "$build/uboot-image.log"
 	give_up "cannot make the U-Boot images"
 fi
@@ -88,8 +105,7 @@ check() {
 		why="QEMU stopped: $stopped"
 	elif ((status != 0)); then
 		why="QEMU exited with status $status"
-	elif missing=$(in_order "$log" "$@" "Starting kernel ..." \
-		"bulkhead: Bulkhead " "all VMs have stopped"); [[ -n $missing ]]; then
+	elif missing=$(in_order "$log" "$@" "Starting kernel ..." "${guest_lines[@]}"); [[ -n $missing ]]; then
 		why="no line '$missing' where expected"
 	elif grep -q PANIC "$log"; then
 		why="the hypervisor panicked"
@@ -105,9 +121,9 @@ check() {
 	fi
 }
 
-check uimage "$build/bulkhead.uimg" \
+check uimage "${image%.bin}.uimg" \
 	"## Booting kernel from Legacy Image" "Verifying Checksum ... OK"
-check fit "$build/bulkhead.itb" \
+check fit "${image%.bin}.itb" \
 	"## Loading kernel from FIT Image" "Using 'conf-1' configuration" \
 	"Verifying Hash Integrity ... crc32+ OK"
 
