@@ -210,7 +210,14 @@ static void reset_pl1(void)
 	write_cp15(SCTLR, SCTLR_RESET);
 }
 
-noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg)
+/* Guests are AArch32 here: every SMCCC call comes in 32-bit registers. */
+bool arch_vcpu_is_aarch32(const struct vcpu *vcpu)
+{
+	return true;
+}
+
+noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg,
+			      enum vcpu_start kind)
 {
 	/* Aff0 = vCPU index; bit 31: the multiprocessing extensions' format. */
 	write_cp15(VMPIDR, BIT(31) | vcpu->id);
@@ -221,5 +228,11 @@ noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg)
 	 * counter is. */
 	write_cp15_64(CNTP_CVAL, vcpu->vm->counter_offset);
 	isb();
-	enter_guest((u32)entry, (u32)arg, (u32)cpu_stack_top(arch_cpu_id()));
+	/* Linux's ARM boot protocol: r0 = 0, r1 = ~0 (no machine type, the
+	 * DTB says it), r2 = the DTB. CPU_ON: r0 = the context ID. */
+	if (kind == VCPU_START_BOOT)
+		enter_guest((u32)entry, 0, ~0u, (u32)arg,
+			    (u32)cpu_stack_top(arch_cpu_id()));
+	enter_guest((u32)entry, (u32)arg, 0, 0,
+		    (u32)cpu_stack_top(arch_cpu_id()));
 }

@@ -13,12 +13,12 @@
 /* The ID registers HCR.TID3 traps (CRn 0, Opc1 0) that may be shown:
  * X(CRm, Opc2). ID_PFR0 .. ID_MMFR3, ID_ISAR0 .. ID_ISAR6 (ARMv7 has
  * 0..5), ID_PFR2 .. (ARMv8; RAZ on ARMv7). */
+/* clang-format off */
 #define ID_REGISTERS(X)                                                        \
-	X(1, 0)                                                                \
-	X(1, 1)                                                                \
-	X(1, 2) X(1, 3) X(1, 4) X(1, 5) X(1, 6) X(1, 7) X(2, 0) X(2, 1)        \
-		X(2, 2) X(2, 3) X(2, 4) X(2, 5) X(2, 6) X(2, 7) X(3, 4)        \
-			X(3, 5) X(3, 6) X(3, 7)
+	X(1, 0) X(1, 1) X(1, 2) X(1, 3) X(1, 4) X(1, 5) X(1, 6) X(1, 7)        \
+	X(2, 0) X(2, 1) X(2, 2) X(2, 3) X(2, 4) X(2, 5) X(2, 6) X(2, 7)        \
+	X(3, 4) X(3, 5) X(3, 6) X(3, 7)
+/* clang-format on */
 
 u32 guest_pc(void)
 {

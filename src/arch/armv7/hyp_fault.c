@@ -1,28 +1,30 @@
 /* SPDX-License-Identifier: MIT */
 /* Exceptions taken from HYP mode itself: a hypervisor bug, reported in
  * full, in the words AArch64's report uses (the tests grep them). */
+#include "hyp_fault.h"
 #include "arch.h"
 #include "cpu.h"
 #include "log.h"
+#include "syndrome.h"
 #include "sysreg.h"
 #include "vm.h"
 
-#define HSR_EC(hsr) ((hsr) >> 26 & 0x3f)
+#define EC_PC_ALIGN 0x22
 
 noreturn void hyp_exception_report(struct guest_frame *f, u32 vector);
 
 static const char *ec_name(u32 ec)
 {
 	switch (ec) {
-	case 0x00:
+	case EC_UNKNOWN:
 		return "unknown reason (undefined instruction?)";
-	case 0x12:
+	case EC_HVC32:
 		return "HVC in HYP mode";
-	case 0x21:
+	case EC_IABT_CUR:
 		return "instruction abort";
-	case 0x22:
+	case EC_PC_ALIGN:
 		return "PC alignment fault";
-	case 0x25:
+	case EC_DABT_CUR:
 		return "data abort";
 	}
 	return "other exception class";
@@ -46,16 +48,20 @@ static const char *kind_name(u32 vector)
 noreturn void hyp_exception_report(struct guest_frame *f, u32 vector)
 {
 	u32 hsr = read_cp15(HSR);
+	bool dabt = ESR_EC(hsr) == EC_DABT_CUR;
 	struct vcpu *vcpu = this_vcpu();
 	u32 elr, spsr;
 
 	__asm__ volatile("mrs %0, elr_hyp; mrs %1, spsr"
 			 : "=r"(elr), "=r"(spsr));
 	panic_line("CPU %u: %s exception at EL2: %s (EC 0x%x)", arch_cpu_id(),
-		   kind_name(vector), ec_name(HSR_EC(hsr)),
-		   (unsigned)HSR_EC(hsr));
-	panic_line("  HSR 0x%08x  HDFAR 0x%08x  HIFAR 0x%08x", (unsigned)hsr,
-		   (unsigned)read_cp15(HDFAR), (unsigned)read_cp15(HIFAR));
+		   kind_name(vector), ec_name(ESR_EC(hsr)),
+		   (unsigned)ESR_EC(hsr));
+	if (dabt || ESR_EC(hsr) == EC_IABT_CUR)
+		report_abort(hsr);
+	panic_line("  HSR 0x%08x  %s 0x%08x", (unsigned)hsr,
+		   dabt ? "HDFAR" : "HIFAR",
+		   (unsigned)(dabt ? read_cp15(HDFAR) : read_cp15(HIFAR)));
 	panic_line("  ELR 0x%08x  SPSR 0x%08x", (unsigned)elr, (unsigned)spsr);
 	panic_line("  r0 0x%x r1 0x%x lr 0x%x", (unsigned)f->r[0],
 		   (unsigned)f->r[1], (unsigned)f->lr_usr);

@@ -78,21 +78,21 @@ guest_irq:
 	restore_frame_and_eret
 
 /*
- * enter_guest(entry, arg, stack_top): start a vCPU in SVC mode with the
- * MMU off and every register zero but the entry arguments, so nothing of
- * the hypervisor reaches the guest. Until arch_vcpu_enter() knows whether
- * the vCPU boots (r0 = 0, r1 = ~0, r2 = DTB) or comes from CPU_ON (r0 =
- * context), arg goes to r0 and r2 alike, and r1 = ~0 ("no machine type").
+ * enter_guest(entry, r0, r1, r2, stack_top): start a vCPU in SVC mode with
+ * the MMU off, r0-r2 as the caller's boot protocol says (cpu.c) and every
+ * other register zero, so nothing of the hypervisor reaches the guest.
+ * stack_top, the fifth argument, is on the stack this drops.
  */
 	.global	enter_guest
 enter_guest:
-	mov	sp, r2
+	ldr	r12, [sp]
+	mov	sp, r12
 	msr	elr_hyp, r0
+	mov	r0, r1
+	mov	r1, r2
+	mov	r2, r3
 	mov	r3, #GUEST_ENTRY_PSR
 	msr	spsr_cxsf, r3
-	mov	r0, r1
-	mvn	r1, #0
-	mov	r2, r0
 	mov	r3, #0
 	mov	r4, #0
 	mov	r5, #0

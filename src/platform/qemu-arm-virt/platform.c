@@ -38,4 +38,6 @@ const struct platform platform = {
 	.gicc_base = 0x08010000,
 	.gich_base = 0x08030000,
 	.gicv_base = 0x08040000,
+	.dt_cpu_compatible = "arm,cortex-a15",
+	.dt_timer_compatible = "arm,armv7-timer",
 };

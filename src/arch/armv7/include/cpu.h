@@ -25,7 +25,9 @@ void handle_guest_trap(struct guest_frame *frame, u32 hsr);
 void handle_guest_irq(void);
 
 /* Assembly helpers (boot.S, vectors.S, vcpu_reset.S). */
-noreturn void enter_guest(u32 entry, u32 arg, u32 stack_top);
+/* Enter the guest at `entry` in SVC mode with r0-r2 as given, every
+ * other register zero, on a fresh HYP stack. */
+noreturn void enter_guest(u32 entry, u32 r0, u32 r1, u32 r2, u32 stack_top);
 /* Zero the PL1 and PL0 state a guest can write (banked registers, cp15,
  * VFP), but SCTLR. */
 void vcpu_reset_pl1_pl0(void);
