@@ -101,6 +101,9 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes 
 # and lib.c, whose memset/memcpy the compiler itself calls after LTO, and
 # the arch's ARCH_NO_LTO_SRCS, called from its ARCH_LIBS.)
 LTO := -flto
+# The link runs LTO's partitions in parallel (as many as make's jobs or
+# the cores): the same code as serially, without lto-wrapper's warning.
+LTO_LINK := -flto=auto
 comma := ,
 COMMON_CFLAGS := -std=gnu11 -O2 -g $(WARN) -ffreestanding -fno-common \
 	-fno-stack-protector -fomit-frame-pointer -fno-pic -fno-tree-loop-distribute-patterns -MMD -MP \
@@ -208,7 +211,7 @@ $(OUT)/linker.ld: src/arch/arm/image.lds $(AUTOCONF)
 # Warnings are errors at the link too: LTO finds some only there.
 $(OUT)/bulkhead.elf: $(OUT)/config.checked $(HYP_OBJS) $(OUT)/config.o $(OUT)/dtbs.o $(OUT)/linker.ld
 	@echo "  LD      $@"
-	$(Q)$(CC) $(LTO) -O2 -Wall -Werror $(ARCH_CFLAGS) -nostdlib -static -Wl,--build-id=none \
+	$(Q)$(CC) $(LTO_LINK) -O2 -Wall -Werror $(ARCH_CFLAGS) -nostdlib -static -Wl,--build-id=none \
 		-Wl,-L,$(DT_DIR) -Wl,-T,$(OUT)/linker.ld \
 		$(addprefix -Wl$(comma),$(LDFLAGS)) $(HYP_OBJS) $(OUT)/config.o $(OUT)/dtbs.o $(ARCH_LIBS) -o $@
 
