@@ -4,6 +4,7 @@
 #include "arch.h"
 #include "console.h"
 #include "cpu.h"
+#include "cpu_local.h"
 #include "gic.h"
 #include "hyp.h"
 #include "lib.h"

@@ -35,10 +35,17 @@ void secondary_entry(void);
 extern char hyp_vectors[];
 
 u64 cpu_stack_top(unsigned cpu);
-/* Point HTPIDR at this core's arch_cpu_local() slot (boot.S, MMU off);
- * its id goes in once the MMU is on (arch_cpu_id() reads 0 until). */
-void cpu_local_init(unsigned cpu);
-void cpu_local_set_id(void);
 void arch_stage2_activate(paddr_t root, unsigned vmid);
+
+/* The register pointing at this core's per-core data (cpu_local.c). */
+static inline void *cpu_slot(void)
+{
+	return (void *)read_cp15(HTPIDR);
+}
+
+static inline void set_cpu_slot(void *slot)
+{
+	write_cp15(HTPIDR, slot);
+}
 
 #endif
