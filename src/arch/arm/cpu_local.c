@@ -3,9 +3,9 @@
  * Per-core data of the hypervisor: each core's slot, which its own
  * register (TPIDR_EL2, HTPIDR: cpu_slot() in the arch's cpu.h) points at.
  */
+#include "cpu_local.h"
 #include "arch.h"
 #include "cpu.h"
-#include "cpu_local.h"
 
 struct cpu_local {
 	void *ptr;

@@ -5,6 +5,31 @@
 #include "log.h"
 #include "syndrome.h"
 
+const char *exception_class_name(u64 ec)
+{
+	switch (ec) {
+	case EC_UNKNOWN:
+		return "unknown reason (undefined instruction?)";
+	case EC_HVC32:
+		return "HVC in HYP mode";
+	case EC_SYSREG:
+		return "trapped system register access";
+	case EC_IABT_CUR:
+		return "instruction abort";
+	case EC_PC_ALIGN:
+		return "PC alignment fault";
+	case EC_DABT_CUR:
+		return "data abort";
+	case EC_SP_ALIGN:
+		return "SP alignment fault";
+	case EC_SERROR:
+		return "SError";
+	case EC_BRK:
+		return "BRK instruction";
+	}
+	return "other exception class";
+}
+
 const char *fault_name(u64 fsc)
 {
 	static const char *const by_kind[] = {

@@ -9,26 +9,7 @@
 #include "sysreg.h"
 #include "vm.h"
 
-#define EC_PC_ALIGN 0x22
-
 noreturn void hyp_exception_report(struct guest_frame *f, u32 vector);
-
-static const char *ec_name(u32 ec)
-{
-	switch (ec) {
-	case EC_UNKNOWN:
-		return "unknown reason (undefined instruction?)";
-	case EC_HVC32:
-		return "HVC in HYP mode";
-	case EC_IABT_CUR:
-		return "instruction abort";
-	case EC_PC_ALIGN:
-		return "PC alignment fault";
-	case EC_DABT_CUR:
-		return "data abort";
-	}
-	return "other exception class";
-}
 
 /* vector: the HVBAR offset / 4 (vectors.S). */
 static const char *kind_name(u32 vector)
@@ -55,7 +36,7 @@ noreturn void hyp_exception_report(struct guest_frame *f, u32 vector)
 	__asm__ volatile("mrs %0, elr_hyp; mrs %1, spsr"
 			 : "=r"(elr), "=r"(spsr));
 	panic_line("CPU %u: %s exception at EL2: %s (EC 0x%x)", arch_cpu_id(),
-		   kind_name(vector), ec_name(ESR_EC(hsr)),
+		   kind_name(vector), exception_class_name(ESR_EC(hsr)),
 		   (unsigned)ESR_EC(hsr));
 	if (dabt || ESR_EC(hsr) == EC_IABT_CUR)
 		report_abort(hsr);

@@ -9,29 +9,6 @@
 
 noreturn void el2_exception_report(struct guest_frame *f, u64 kind);
 
-static const char *ec_name(u64 ec)
-{
-	switch (ec) {
-	case EC_UNKNOWN:
-		return "unknown reason (undefined instruction?)";
-	case EC_SYSREG:
-		return "trapped system register access";
-	case EC_IABT_CUR:
-		return "instruction abort";
-	case EC_PC_ALIGN:
-		return "PC alignment fault";
-	case EC_DABT_CUR:
-		return "data abort";
-	case EC_SP_ALIGN:
-		return "SP alignment fault";
-	case EC_SERROR:
-		return "SError";
-	case EC_BRK:
-		return "BRK instruction";
-	}
-	return "other exception class";
-}
-
 static const char *const kind_name[] = {"synchronous", "IRQ", "FIQ", "SError"};
 
 noreturn void el2_exception_report(struct guest_frame *f, u64 kind)
@@ -40,7 +17,8 @@ noreturn void el2_exception_report(struct guest_frame *f, u64 kind)
 	struct vcpu *vcpu = this_vcpu();
 
 	panic_line("CPU %u: %s exception at EL2: %s (EC 0x%llx)", arch_cpu_id(),
-		   kind_name[kind % 4], ec_name(ESR_EC(esr)), ESR_EC(esr));
+		   kind_name[kind % 4], exception_class_name(ESR_EC(esr)),
+		   ESR_EC(esr));
 	if (ESR_EC(esr) == EC_IABT_CUR || ESR_EC(esr) == EC_DABT_CUR)
 		report_abort(esr);
 	panic_line("  ESR 0x%016llx  FAR 0x%016llx", esr, read_sysreg(far_el2));

@@ -30,6 +30,12 @@
 #define EC_IABT_CUR 0x21
 #define EC_DABT_LOW 0x24
 #define EC_DABT_CUR 0x25
+#define EC_PC_ALIGN 0x22
+/* Classes only AArch64's EL2 takes (named in the fault report). */
+#define EC_SYSREG   0x18
+#define EC_SP_ALIGN 0x26
+#define EC_SERROR   0x2f
+#define EC_BRK	    0x3c
 
 /* Data/instruction abort ISS */
 #define ESR_ABT_FSC(esr)  ((esr)&0x3f)

@@ -110,11 +110,6 @@
 /* ESR_EL2: what AArch32's HSR shares is in syndrome.h; AArch64's own. */
 #define EC_HVC64    0x16
 #define EC_SMC64    0x17
-#define EC_SYSREG   0x18
-#define EC_PC_ALIGN 0x22
-#define EC_SP_ALIGN 0x26
-#define EC_SERROR   0x2f
-#define EC_BRK	    0x3c
 #define ESR_DABT_SF (1 << 15) /* 64-bit register */
 #define XZR	    31	      /* register 31: zero */
 
