@@ -1,12 +1,19 @@
 # How to boot this platform in QEMU (scripts/run-qemu.sh reads these).
-# The ELF is entered in HYP mode (virtualization=on) at its entry point.
+# The image is entered at EL2, or in HYP mode (virtualization=on).
+ifdef CONFIG_ARCH_ARMV7
 QEMU_SYSTEM := qemu-system-arm
-QEMU_MACHINE := -M virt,virtualization=on,gic-version=2 -cpu cortex-a15
+QEMU_CPU := cortex-a15
+else
+QEMU_SYSTEM := qemu-system-aarch64
+QEMU_CPU := cortex-a53
+endif
+QEMU_MACHINE := -M virt,virtualization=on,gic-version=$(if $(CONFIG_GIC_V2),2,3) -cpu $(QEMU_CPU)
 # One thread, one counter tick per instruction (Kconfig QEMU_ICOUNT).
 ifdef CONFIG_QEMU_ICOUNT
 QEMU_MACHINE += -icount shift=4,sleep=off
 endif
-# No NIC: the board would add a virtio one that nothing here uses.
+# No NIC: the board would add a virtio one (whose option ROM is another
+# package) that nothing here uses.
 QEMU_MACHINE += -nic none
 export QEMU_SYSTEM QEMU_MACHINE
 export QEMU_SMP := $(CONFIG_PLATFORM_CPU_COUNT)
