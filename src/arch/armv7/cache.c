@@ -2,6 +2,7 @@
 /* Cache maintenance by virtual address, to the point of coherency. */
 #include "arch.h"
 #include "sysreg.h"
+#include "zero_poc.h"
 
 static size_t dcache_line(void)
 {
@@ -42,31 +43,17 @@ static void zero_line(u64 *p, size_t line)
 		*(volatile u64 *)p = 0;
 }
 
-static void zero_bytes(u8 *p, u8 *end)
+size_t zero_step(void)
 {
-	for (; p < end; p++)
-		*(volatile u8 *)p = 0;
+	return dcache_line();
 }
 
-void arch_zero_to_poc(void *va, size_t len)
+void zero_and_clean_aligned(u8 *p, u8 *end)
 {
 	size_t line = dcache_line();
-	u8 *start = va, *end = start + len;
-	u8 *mid = (u8 *)(uintptr_t)ALIGN_UP((uintptr_t)start, line);
-	u8 *mid_end = (u8 *)((uintptr_t)end & ~(line - 1));
 
-	if (mid >= mid_end) { /* no whole line inside */
-		zero_bytes(start, end);
-		arch_clean_dcache_range(start, len);
-		return;
-	}
-	zero_bytes(start, mid);
-	zero_bytes(mid_end, end);
-	arch_clean_dcache_range(start, (size_t)(mid - start));
-	arch_clean_dcache_range(mid_end, (size_t)(end - mid_end));
-	for (u8 *p = mid; p < mid_end; p += line) {
+	for (; p < end; p += line) {
 		zero_line((u64 *)p, line);
 		write_cp15(DCCIMVAC, p);
 	}
-	dsb(sy);
 }

@@ -2,6 +2,7 @@
 /* Cache maintenance by virtual address, to the point of coherency. */
 #include "arch.h"
 #include "sysreg.h"
+#include "zero_poc.h"
 
 /* DCZID_EL0: DC ZVA zeroes 4 << BS bytes; DZP set: it is prohibited. */
 #define DCZID_BS_MASK 0xf
@@ -89,29 +90,12 @@ static void zero_blocks(u8 *p, u8 *end, size_t block, size_t line)
 	}
 }
 
-static void zero_bytes(u8 *p, u8 *end)
+size_t zero_step(void)
 {
-	for (; p < end; p++)
-		*(volatile u8 *)p = 0;
+	return MAX(zva_block(), dcache_line());
 }
 
-void arch_zero_to_poc(void *va, size_t len)
+void zero_and_clean_aligned(u8 *p, u8 *end)
 {
-	size_t line = dcache_line(), block = zva_block();
-	size_t step = MAX(block, line);
-	u8 *start = va, *end = start + len;
-	u8 *mid = (u8 *)ALIGN_UP((uintptr_t)start, step);
-	u8 *mid_end = (u8 *)((uintptr_t)end & ~(step - 1));
-
-	if (mid >= mid_end) { /* no whole block inside */
-		zero_bytes(start, end);
-		arch_clean_dcache_range(start, len);
-		return;
-	}
-	zero_bytes(start, mid);
-	zero_bytes(mid_end, end);
-	arch_clean_dcache_range(start, (size_t)(mid - start));
-	arch_clean_dcache_range(mid_end, (size_t)(end - mid_end));
-	zero_blocks(mid, mid_end, block, line);
-	dsb(sy);
+	zero_blocks(p, end, zva_block(), dcache_line());
 }
