@@ -2,6 +2,7 @@
 /* Per-core HYP state, firmware calls, and entering a vCPU. */
 #include "cpu.h"
 #include "arch.h"
+#include "firmware.h"
 #include "platform.h"
 #include "sysreg.h"
 #include "vm.h"
@@ -104,7 +105,8 @@ void arch_wake_cancel(void)
 
 /* An SMC32 call to the firmware's PSCI (SMCCC: r0-r3 in and out, r4-r14
  * preserved). */
-static u32 smc(u32 fid, u32 a1, u32 a2, u32 a3)
+unsigned long firmware_smc(u32 fid, unsigned long a1, unsigned long a2,
+			   unsigned long a3)
 {
 	register u32 r0 __asm__("r0") = fid;
 	register u32 r1 __asm__("r1") = a1;
@@ -116,24 +118,6 @@ static u32 smc(u32 fid, u32 a1, u32 a2, u32 a3)
 			 :
 			 : "memory");
 	return r0;
-}
-
-int arch_cpu_power_on(unsigned cpu)
-{
-	return (int)smc(PSCI_CPU_ON, (u32)platform.cpu_mpidr[cpu],
-			(u32)(uintptr_t)secondary_entry, cpu);
-}
-
-noreturn void arch_cpu_power_off(void)
-{
-	smc(PSCI_CPU_OFF, 0, 0, 0);
-	arch_halt();
-}
-
-noreturn void arch_system_off(void)
-{
-	smc(PSCI_SYSTEM_OFF, 0, 0, 0);
-	arch_halt();
 }
 
 noreturn void arch_halt(void)

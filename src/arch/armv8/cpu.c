@@ -2,6 +2,7 @@
 /* Per-core EL2 state, firmware calls, and entering a vCPU. */
 #include "cpu.h"
 #include "arch.h"
+#include "firmware.h"
 #include "mmu.h"
 #include "platform.h"
 #include "sysreg.h"
@@ -202,7 +203,9 @@ void arch_wake_cancel(void)
 	isb();
 }
 
-static u64 smc(u64 fid, u64 a1, u64 a2, u64 a3)
+/* An SMC64 call (SMCCC: x0-x3 in and out, x4-x17 may be clobbered). */
+unsigned long firmware_smc(u32 fid, unsigned long a1, unsigned long a2,
+			   unsigned long a3)
 {
 	register u64 x0 __asm__("x0") = fid;
 	register u64 x1 __asm__("x1") = a1;
@@ -215,24 +218,6 @@ static u64 smc(u64 fid, u64 a1, u64 a2, u64 a3)
 			 : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
 			   "x12", "x13", "x14", "x15", "x16", "x17", "memory");
 	return x0;
-}
-
-int arch_cpu_power_on(unsigned cpu)
-{
-	return (int)smc(PSCI_CPU_ON | PSCI_SMC64, platform.cpu_mpidr[cpu],
-			(u64)(uintptr_t)secondary_entry, cpu);
-}
-
-noreturn void arch_cpu_power_off(void)
-{
-	smc(PSCI_CPU_OFF, 0, 0, 0);
-	arch_halt();
-}
-
-noreturn void arch_system_off(void)
-{
-	smc(PSCI_SYSTEM_OFF, 0, 0, 0);
-	arch_halt();
 }
 
 noreturn void arch_halt(void)

@@ -48,4 +48,7 @@ static inline void set_cpu_slot(void *slot)
 	write_cp15(HTPIDR, slot);
 }
 
+/* PSCI CPU_ON as this arch calls the firmware (SMC32). */
+#define PSCI_CPU_ON_NATIVE PSCI_CPU_ON
+
 #endif

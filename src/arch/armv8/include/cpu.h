@@ -95,4 +95,7 @@ static inline void set_cpu_slot(void *slot)
 	write_sysreg(tpidr_el2, slot);
 }
 
+/* PSCI CPU_ON as this arch calls the firmware (SMC64: 64-bit entry and MPIDR). */
+#define PSCI_CPU_ON_NATIVE (PSCI_CPU_ON | PSCI_SMC64)
+
 #endif
