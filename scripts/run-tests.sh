@@ -70,6 +70,7 @@ suite() {
 
 mkdir -p "$BUILD/logs"
 check format ci/check-format.sh
+declare -A arch_tested # an architecture whose first platform has run
 
 for plat in "${PLATFORMS[@]}"; do
 	kc=$BUILD/$plat.config
@@ -77,6 +78,11 @@ for plat in "${PLATFORMS[@]}"; do
 	# The first platform also runs what does not depend on the platform.
 	first=$([[ $plat == "${PLATFORMS[0]}" ]] && echo 1)
 	check "$plat/defconfig" "${mk[@]}" "${plat}_defconfig"
+	# The first platform of each architecture also runs what depends on
+	# the architecture but not on the board's variant.
+	arch=$(sed -n 's/^CONFIG_ARCH="\(.*\)"$/\1/p' "$kc")
+	first_of_arch=$([[ -z ${arch_tested[$arch]:-} ]] && echo 1)
+	arch_tested[$arch]=1
 	[[ $first ]] && suite "host-unit-tests" "${mk[@]}" host-tests-core
 	[[ $first ]] && suite "host-unit-tests-armv7" "${mk[@]}" host-tests-armv7
 	# The host tests must keep covering the core (issue 9: >= 85 %).
@@ -92,11 +98,11 @@ for plat in "${PLATFORMS[@]}"; do
 	done
 	if [[ $first ]]; then
 		suite "config-checker" tests/config-check.sh "$BUILD" "$kc"
-		suite "load-check" tests/load-check.sh "$BUILD/$plat/baremetal/bulkhead.bin"
 		suite "mkcpio" tests/host-tools/mkcpio-test.sh
 	fi
+	[[ $first_of_arch ]] && suite "$plat/load-check" tests/load-check.sh "$BUILD/$plat/baremetal/bulkhead.bin"
 	suite "$plat/uboot" tests/uboot-test.sh "$BUILD/$plat/baremetal"
-	[[ $first ]] && check "$plat/uboot/demo" boot "$plat" configs/demo \
+	[[ $first_of_arch ]] && check "$plat/uboot/demo" boot "$plat" configs/demo \
 		console-test BOOT=uboot STEPS=tests/uboot-demo.steps
 	# A VM flooding the console must not slow a quiet VM's console call
 	# (counted in instructions under -icount, so it is deterministic).

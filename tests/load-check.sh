@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Boots a built image the wrong ways and the other right way:
 #   tests/load-check.sh build/qemu-aarch64-virt/baremetal/bulkhead.bin
-# The .bin loaded raw at the wrong address, or entered at EL1, must stop
+# on the platform it was built for (its QEMU settings: tests/lib/platform.sh).
+# The .bin loaded raw at the wrong address, or entered below EL2 (AArch64:
+# at EL1; ARMv7: in SVC mode, QEMU without virtualization=on), must stop
 # with a message that says so (it then halts, so QEMU is ended once the
-# message is there). The ELF next to it, loaded with -kernel at EL2, must
-# run the configuration to its end and power off. The limits (LIMIT seconds) only
-# catch a hang: each case ends as soon as its outcome is known.
+# message is there). The ELF next to it, loaded with -kernel at EL2 / in
+# HYP mode, must run the configuration to its end and power off. The
+# limits (LIMIT seconds) only catch a hang: each case ends as soon as its
+# outcome is known.
 # Prints "ok"/"FAIL" per case and ends with "N passed, N failed".
 set -uo pipefail
 image=${1:?usage: $0 <bulkhead.bin>}
 elf=${image%.bin}.elf
-qemu=${QEMU_SYSTEM:-qemu-system-aarch64}
-board=(-cpu cortex-a53 -smp 4 -m 1G -nographic -no-reboot -nic none)
-el2=virt,virtualization=on,gic-version=3
-linked=0x40200000 wrong=0x40400000
+cd "$(dirname "$0")/.." || exit 1
+source tests/lib/platform.sh
 LIMIT=${LIMIT:-300}
 passed=0 failed=0
 logs=$(mktemp -d)
@@ -70,12 +71,31 @@ for f in "$image" "$elf"; do
 		exit 1
 	fi
 done
+if ! export_platform_qemu_env "$(dirname "$image")"; then
+	echo "FAIL load-check: cannot read the platform's QEMU settings for $image"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
 
-halts wrong-address "loaded at $wrong but linked for $linked" -M "$el2" \
+# The platform's machine as make run starts it (at EL2, in HYP mode), and
+# the same without the virtualization extensions.
+qemu=$QEMU_SYSTEM
+read -ra el2 <<<"$QEMU_MACHINE"
+read -ra below_el2 <<<"${QEMU_MACHINE/virtualization=on/virtualization=off}"
+board=(-smp "$QEMU_SMP" -m "$QEMU_MEM" -nographic -no-reboot)
+# Where the image is linked (its ELF's entry, _start), and a wrong place.
+linked=$(printf '0x%x' "$(readelf -h "$elf" | sed -n 's/^ *Entry point address: *//p')")
+wrong=$(printf '0x%x' $((linked + 0x200000)))
+if readelf -h "$elf" | grep -q 'Machine: *AArch64'; then
+	below_el2_says="entered at EL1, not EL2"
+else
+	below_el2_says="entered in Supervisor mode (0x13), not HYP mode"
+fi
+
+halts wrong-address "loaded at $wrong but linked for $linked" "${el2[@]}" \
 	-device "loader,file=$image,addr=$wrong,force-raw=on" \
 	-device "loader,addr=$wrong,cpu-num=0"
-halts el1 "entered at EL1, not EL2" -M virt,gic-version=3 -kernel "$image"
-runs elf -M "$el2" -kernel "$elf"
+halts below-el2 "$below_el2_says" "${below_el2[@]}" -kernel "$image"
+runs elf "${el2[@]}" -kernel "$elf"
 
 echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]

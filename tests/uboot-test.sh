@@ -31,24 +31,10 @@ fi
 stall=${BOOT_STALL:-60} limit=${LIMIT:-600}
 cd "$(dirname "$0")/.." || exit 1
 source tests/lib/watch.sh
+source tests/lib/platform.sh
 passed=0 failed=0
 qemu="" # the QEMU running now, ended with the test
 trap '[[ -n $qemu ]] && kill "$qemu" 2>/dev/null' EXIT
-
-# The platform's QEMU settings, as make run exports them: its platform.mk
-# evaluated with this build's Kconfig values (autoconf.h, one level up).
-# QEMU_SYSTEM set in the environment means the caller chose them.
-platform_qemu_env() {
-	local autoconf=$build/../autoconf.h dir
-	dir=$(sed -n 's/^#define CONFIG_PLATFORM_DIR "\(.*\)"$/\1/p' "$autoconf")
-	{
-		sed -n 's/^#define \(CONFIG_[A-Za-z0-9_]*\) \(.*\)$/\1 := \2/p' "$autoconf"
-		echo "include src/platform/$dir/platform.mk"
-		cat <<-'EOF'
-			all: ; @printf '%s\n' "$(QEMU_SYSTEM)" "$(QEMU_MACHINE)" "$(QEMU_SMP)" "$(QEMU_MEM)"
-		EOF
-	} | make -s --no-print-directory -f -
-}
 
 # give_up <why>: nothing can boot; both boots fail.
 give_up() {
@@ -58,12 +44,8 @@ give_up() {
 }
 
 [[ -f $image ]] || give_up "no $image: build it first"
-if [[ -z ${QEMU_SYSTEM:-} ]]; then
-	[[ -f $build/../autoconf.h ]] || give_up "no autoconf.h above $build: not a build directory?"
-	mapfile -t qemu_env < <(platform_qemu_env)
-	[[ ${#qemu_env[@]} -eq 4 ]] || give_up "cannot read the platform's QEMU settings"
-	export QEMU_SYSTEM=${qemu_env[0]} QEMU_MACHINE=${qemu_env[1]} QEMU_SMP=${qemu_env[2]} QEMU_MEM=${qemu_env[3]}
-fi
+export_platform_qemu_env "$build" ||
+	give_up "cannot read the platform's QEMU settings (no autoconf.h above $build: not a build directory?)"
 
 if ! scripts/uboot-image.sh "$image" >"$build/uboot-image.log" 2>&1; then
 	sed 's/^/    /' "$build/uboot-image.log"

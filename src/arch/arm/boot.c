@@ -60,26 +60,13 @@ noreturn void boot_secondary(unsigned cpu)
 
 /*
  * Before the MMU, bss or a stack of our own: print with no lock and stop.
- * Only position-independent code runs here (the image may not be where
- * it was linked), which is what GCC emits for AArch64 small-model C
- * anyway. ARMv7 code reaches its data through absolute literals, which
- * point into the image only where it was linked: its boot.S says so
- * itself, in position-independent assembly, before any C.
+ * On AArch64 this may run away from the link address (its C reaches data
+ * PC-relatively); ARMv7 C cannot, and has its own stop for that
+ * (armv7/early_stop.c).
  */
 noreturn void early_stop(const char *msg)
 {
 	while (*msg)
 		uart_putc(platform.uart_base, *msg++);
 	arch_halt();
-}
-
-noreturn void early_stop_address(uintptr_t running, uintptr_t linked)
-{
-	char msg[200];
-
-	format(msg, sizeof(msg),
-	       "bulkhead: error: loaded at 0x%lx but linked for "
-	       "0x%lx.\r\n" LOAD_HINT,
-	       (unsigned long)running, (unsigned long)linked);
-	early_stop(msg);
 }

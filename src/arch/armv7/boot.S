@@ -87,11 +87,11 @@ not_in_hyp:
 	adr	sp, _start
 	b	early_stop_mode
 
-/*
- * Not at the link address: the C code's literals point where the image is
- * not, so no C runs. A core that cannot say why stops here; a debugger's
- * PC shows this label.
- */
+/* Not at the link address (r5: where it runs, r6: where it is linked):
+ * said by C that moves each address it uses by the difference. A stack
+ * right below the image: never the image itself. */
 wrong_address:
-	wfi
-	b	wrong_address
+	mov	r0, r5
+	mov	r1, r6
+	adr	sp, _start
+	b	early_stop_moved

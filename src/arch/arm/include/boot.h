@@ -10,6 +10,5 @@ noreturn void boot_primary(void);
 noreturn void boot_secondary(unsigned cpu);
 
 noreturn void early_stop(const char *msg);
-noreturn void early_stop_address(uintptr_t running, uintptr_t linked);
 
 #endif
