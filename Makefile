@@ -275,7 +275,8 @@ HOST_TEST_SRCS := $(wildcard tests/host/*.c) $(addprefix $(CHECKER_DIR)/,config_
 	src/core/console/console.c src/core/console/input.c \
 	$(addprefix src/core/interrupts/,vgic.c vgic_mmio.c irq.c) \
 	src/core/devices/vuart.c src/core/devices/mmio.c \
-	src/arch/arm/pte.c src/arch/arm/id_regs.c src/arch/$(ARCH)/sysreg_trap.c src/arch/$(ARCH)/exception_entry.c src/arch/$(ARCH)/set_way.c \
+	src/arch/arm/pte.c src/arch/arm/id_regs.c src/arch/$(ARCH)/sysreg_trap.c src/arch/$(ARCH)/exception_entry.c \
+	src/arch/arm/set_way.c src/arch/$(ARCH)/vm_registers.c \
 	$(PLATFORM_DIR)/platform.c
 HOST_TEST_HDRS := $(wildcard src/core/include/*.h $(CHECKER_DIR)/*.h tests/host/*.h)
 HOST_TEST_CFLAGS = -std=gnu11 -g $(WARN) -Wno-missing-prototypes -fsanitize=address,undefined \

@@ -7,6 +7,7 @@
 #include "console.h"
 #include "cpu.h"
 #include "fake_arch.h"
+#include "set_way.h"
 #include "spinlock.h"
 #include "sysreg.h"
 #include "sysreg_trap.h"

@@ -5,6 +5,7 @@
 #include "firmware.h"
 #include "mmu.h"
 #include "platform.h"
+#include "set_way.h"
 #include "sysreg.h"
 #include "sysreg_trap.h"
 #include "vm.h"
@@ -118,7 +119,7 @@ u64 cpu_id_register(unsigned crm, unsigned op2)
 	return 0;
 }
 
-/* HCR_EL2.TVM: writes to the VM_REGISTERS trap (set_way.c). */
+/* HCR_EL2.TVM: writes to the VM_REGISTERS trap (set_way.h). */
 bool cpu_vm_regs_trapped(void)
 {
 	return read_sysreg(hcr_el2) & HCR_TVM;

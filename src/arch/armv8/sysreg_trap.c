@@ -19,10 +19,10 @@
  *   every (re)start; OSDLR_EL1 and DBGPRCR_EL1 (power-down control) read
  *   as zero and ignore writes; MDRAR_EL1 reads 0: no debug ROM address.
  * - set/way cache maintenance: it would clean and invalidate lines of
- *   every VM sharing the cache. Emulated as KVM does (set_way.c): the VM's
- *   own RAM is cleaned by address at the first one and at the guest's
- *   cache on/off transitions, found by trapping the EL1 MMU registers
- *   (HCR_EL2.TVM) meanwhile.
+ *   every VM sharing the cache. Emulated as KVM does (src/arch/arm/
+ *   set_way.c, vm_registers.c): the VM's own RAM is cleaned by address
+ *   at the first one and at the guest's cache on/off transitions, found
+ *   by trapping the EL1 MMU registers (HCR_EL2.TVM) meanwhile.
  * - IMPLEMENTATION DEFINED registers (CRn 11, 15), e.g. L2CTLR_EL1 with the
  *   physical core count, and ACTLR_EL1 with core-wide controls: RAZ/WI.
  * - GICv3 SGI generation (ICC_SGI1R_EL1): through the vGIC, which only
@@ -31,6 +31,7 @@
 #include "sysreg_trap.h"
 #include "cpu.h"
 #include "id_regs.h"
+#include "set_way.h"
 #include "sysreg.h"
 #include "vm.h"
 

@@ -55,14 +55,12 @@ void handle_guest_serror(void);
 enum sysreg_result handle_sysreg_trap(struct vcpu *vcpu,
 				      struct guest_frame *frame, u64 esr);
 
-/* set_way.c: a DC ISW/CSW/CISW trapped; a trapped write to one of the
- * VM_REGISTERS (HCR_EL2.TVM), emulated if true. */
-void set_way_trapped(struct vcpu *vcpu);
+/* vm_registers.c: a trapped write to one of the VM_REGISTERS
+ * (HCR_EL2.TVM, set by set_way.c), emulated if true. */
 bool vm_register_trapped(struct vcpu *vcpu, u64 iss, u64 value);
 
-/* Hardware the sysreg emulation reads and writes (cpu.c). */
-bool cpu_vm_regs_trapped(void);
-void cpu_trap_vm_regs(bool on);
+/* Hardware the sysreg emulation reads and writes (cpu.c); HCR_EL2.TVM's
+ * switch is set_way.h's. */
 u64 cpu_read_sctlr_el1(void);
 void cpu_write_vm_register(u64 reg, u64 value);
 u64 cpu_id_register(unsigned crm, unsigned op2);
