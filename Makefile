@@ -289,10 +289,11 @@ $(HOST_TEST_DIR)/run-host-tests: $(HOST_TEST_SRCS) $(AUTOCONF) $(HOST_TEST_HDRS)
 	$(Q)$(HOSTCC) -O1 $(HOST_TEST_CFLAGS) $(HOST_TEST_SRCS) -o $@
 
 # The ARMv7 trap decoding (conditions, IT state, banked registers,
-# injected exceptions, coprocessor traps), on whatever platform is
-# configured: its own binary, with armv7's headers and the fakes of
+# injected exceptions, coprocessor traps, set/way), on whatever platform
+# is configured: its own binary, with armv7's headers and the fakes of
 # tests/host/armv7/ for the registers it reaches.
-HOST_V7_SRCS := tests/host/main.c $(wildcard tests/host/armv7/*.c) src/arch/arm/id_regs.c \
+HOST_V7_SRCS := tests/host/main.c $(wildcard tests/host/armv7/*.c) \
+	$(addprefix src/arch/arm/,id_regs.c set_way.c) \
 	$(addprefix src/arch/armv7/,insn.c exception_entry.c sysreg_trap.c ptimer.c)
 HOST_V7_HDRS := $(wildcard src/core/include/*.h src/arch/armv7/include/*.h src/arch/arm/include/*.h \
 	tests/host/*.h tests/host/armv7/*.h)

@@ -4,6 +4,7 @@
 #include "arch.h"
 #include "firmware.h"
 #include "platform.h"
+#include "set_way.h"
 #include "sysreg.h"
 #include "vm.h"
 #include <bulkhead/abi.h>
@@ -80,6 +81,20 @@ void cpu_init_el2(void)
 	write_cp15(CNTHP_CTL, 0); /* its reset value is UNKNOWN */
 	write_cp15(VPIDR, read_cp15(MIDR));
 	write_cp15(VTCR, VTCR_VALUE);
+	isb();
+}
+
+/* HCR.TVM: writes to the VM_REGISTERS32/64 trap (set_way.h). */
+bool cpu_vm_regs_trapped(void)
+{
+	return read_cp15(HCR) & HCR_TVM;
+}
+
+void cpu_trap_vm_regs(bool on)
+{
+	u32 hcr = read_cp15(HCR);
+
+	write_cp15(HCR, on ? hcr | HCR_TVM : hcr & ~HCR_TVM);
 	isb();
 }
 
@@ -164,6 +179,7 @@ noreturn void arch_vcpu_enter(struct vcpu *vcpu, u64 entry, u64 arg,
 	write_cp15_64(CNTVOFF, vcpu->vm->counter_offset);
 	arch_stage2_activate(pt_root_pa(&vcpu->vm->s2), vcpu->vm->id + 1);
 	reset_pl1();
+	cpu_trap_vm_regs(false); /* until its first set/way operation */
 	/* Its physical timer's compare value reads 0, shifted as its
 	 * counter is. */
 	write_cp15_64(CNTP_CVAL, vcpu->vm->counter_offset);

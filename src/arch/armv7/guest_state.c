@@ -111,27 +111,31 @@ u32 cp15_read(u32 iss)
 	return id_register_read(iss);
 }
 
+/* A case of cp15_write()/cp15_write64() for a register given by its
+ * name: variadic, so the name expands to its encoding's fields first. */
+#define WRITE_CP15_CASE(...)                                                   \
+	case CP15_ISS32(__VA_ARGS__):                                          \
+		__asm__ volatile("mcr " CP15_OPERANDS32(__VA_ARGS__)           \
+				 :                                             \
+				 : "r"(value)                                  \
+				 : "memory");                                  \
+		return;
+#define WRITE_CP15_64_CASE(...)                                                \
+	case CP15_ISS64(__VA_ARGS__):                                          \
+		__asm__ volatile("mcrr " CP15_OPERANDS64(__VA_ARGS__)          \
+				 :                                             \
+				 : "r"(value)                                  \
+				 : "memory");                                  \
+		return;
+
+/* The registers HCR.TVM traps writes to (set/way emulation), among them
+ * the fault registers an injected abort sets, and the physical timer. */
 void cp15_write(u32 iss, u32 value)
 {
 	switch (iss) {
-	case CP15_ISS(DFSR):
-		write_cp15(DFSR, value);
-		return;
-	case CP15_ISS(IFSR):
-		write_cp15(IFSR, value);
-		return;
-	case CP15_ISS(DFAR):
-		write_cp15(DFAR, value);
-		return;
-	case CP15_ISS(IFAR):
-		write_cp15(IFAR, value);
-		return;
-	case CP15_ISS(CNTP_TVAL):
-		write_cp15(CNTP_TVAL, value);
-		return;
-	case CP15_ISS(CNTP_CTL):
-		write_cp15(CNTP_CTL, value);
-		return;
+		VM_REGISTERS32(WRITE_CP15_CASE)
+		WRITE_CP15_CASE(CNTP_TVAL)
+		WRITE_CP15_CASE(CNTP_CTL)
 	}
 	panic("cp15_write: no accessor for register ISS 0x%x", iss);
 }
@@ -152,9 +156,11 @@ u64 cp15_read64(u32 iss)
 
 void cp15_write64(u32 iss, u64 value)
 {
-	if (iss != CP15_ISS_64(CNTP_CVAL))
-		panic("cp15_write64: no accessor for register ISS 0x%x", iss);
-	write_cp15_64(CNTP_CVAL, value);
+	switch (iss) {
+		VM_REGISTERS64(WRITE_CP15_64_CASE)
+		WRITE_CP15_64_CASE(CNTP_CVAL)
+	}
+	panic("cp15_write64: no accessor for register ISS 0x%x", iss);
 }
 
 u32 cp14_read(u32 iss)

@@ -12,6 +12,12 @@
  *   keeps its counters from counting in HYP.
  * - ACTLR (HCR.TAC) and the IMPLEMENTATION DEFINED registers (HCR.TIDCP:
  *   lockdown, TCM, DMA spaces of CRn 9-11; HSTR.T15: CRn 15): RAZ/WI.
+ * - Set/way cache maintenance (HCR.TSW): DCISW, DCCSW, DCCISW would
+ *   reach lines of every VM sharing the cache. Emulated as on AArch64
+ *   (src/arch/arm/set_way.c): the VM's RAM cleaned by address at the
+ *   first one and at the guest's cache on/off transitions, seen by
+ *   trapping writes to the PL1 memory-system registers meanwhile
+ *   (HCR.TVM: VM_REGISTERS32/64, each write performed).
  * - Debug (HDCR.TDOSA/TDRA): the OS lock is the core's own; DBGOSDLR and
  *   DBGPRCR RAZ/WI; no debug ROM or self address (DBGDRAR, DBGDSAR 0).
  *   Trace (HCPTR.TTA) and ThumbEE (HSTR.TTEE) are hidden: UNDEFINED.
@@ -24,6 +30,7 @@
 #include "id_regs.h"
 #include "insn.h"
 #include "psr.h"
+#include "set_way.h"
 #include "syndrome.h"
 #include "sysreg.h"
 #include "vm.h"
@@ -100,12 +107,63 @@ static bool is_pmu(u32 reg)
 				      (crn == 14 && crm >= 8));
 }
 
+static bool is_set_way(u32 reg)
+{
+	return reg == CP15_ISS(DCISW) || reg == CP15_ISS(DCCSW) ||
+	       reg == CP15_ISS(DCCISW);
+}
+
+/* One of the registers HCR.TVM traps writes to (an MCR's ISS). */
+static bool is_vm_register(u32 reg)
+{
+	switch (reg) {
+#define VM_REGISTER_CASE(...) case CP15_ISS32(__VA_ARGS__):
+		VM_REGISTERS32(VM_REGISTER_CASE)
+#undef VM_REGISTER_CASE
+		return true;
+	}
+	return false;
+}
+
+static bool is_vm_register64(u32 reg)
+{
+	switch (reg) {
+#define VM_REGISTER64_CASE(...) case CP15_ISS64(__VA_ARGS__):
+		VM_REGISTERS64(VM_REGISTER64_CASE)
+#undef VM_REGISTER64_CASE
+		return true;
+	}
+	return false;
+}
+
+/* A write HCR.TVM trapped: performed; SCTLR's goes to the set/way policy. */
+static enum sysreg_result vm_register_write(struct vcpu *vcpu,
+					    const struct cp_access *a)
+{
+	u32 before;
+
+	if (a->reg != CP15_ISS(SCTLR)) {
+		cp15_write(a->reg, (u32)a->value);
+		return SYSREG_DONE;
+	}
+	before = cp15_read(a->reg);
+	cp15_write(a->reg, (u32)a->value);
+	set_way_sctlr_written(vcpu, before, a->value);
+	return SYSREG_DONE;
+}
+
 static enum sysreg_result cp15_access(struct vcpu *vcpu, struct cp_access *a)
 {
 	enum sysreg_result timer = ptimer_access(vcpu, a);
 
 	if (timer != SYSREG_UNKNOWN)
 		return timer;
+	if (!a->read && is_set_way(a->reg)) {
+		set_way_trapped(vcpu);
+		return SYSREG_DONE;
+	}
+	if (!a->read && is_vm_register(a->reg))
+		return vm_register_write(vcpu, a);
 	if (is_id_register(a->reg)) {
 		if (!a->read)
 			return SYSREG_UNDEFINED;
@@ -118,6 +176,16 @@ static enum sysreg_result cp15_access(struct vcpu *vcpu, struct cp_access *a)
 		return SYSREG_DONE;
 	}
 	return is_pmu(a->reg) ? SYSREG_UNDEFINED : SYSREG_UNKNOWN;
+}
+
+static enum sysreg_result cp15_wide_access(struct vcpu *vcpu,
+					   struct cp_access *a)
+{
+	if (!a->read && is_vm_register64(a->reg)) {
+		cp15_write64(a->reg, a->value);
+		return SYSREG_DONE;
+	}
+	return ptimer_access(vcpu, a);
 }
 
 /* A register that reads as `value` and cannot be written. */
@@ -183,7 +251,7 @@ static enum sysreg_result emulate(struct vcpu *vcpu, u32 hsr,
 	case EC_CP15_32:
 		return cp15_access(vcpu, a);
 	case EC_CP15_64:
-		return ptimer_access(vcpu, a);
+		return cp15_wide_access(vcpu, a);
 	case EC_CP14_MR:
 		return cp14_access(a);
 	case EC_CP14_64:

@@ -2,6 +2,8 @@
 #include <string.h>
 
 #include "fake_guest_state.h"
+#include "set_way.h"
+#include "vm.h"
 
 struct fake_guest fake_guest;
 
@@ -111,4 +113,16 @@ void cp14_write(u32 reg, u32 value)
 u32 vfp_id_read(unsigned reg)
 {
 	return (u32)cp_read(FAKE_VFP, reg);
+}
+bool cpu_vm_regs_trapped(void)
+{
+	return fake_guest.vm_regs_trapped;
+}
+void cpu_trap_vm_regs(bool on)
+{
+	fake_guest.vm_regs_trapped = on;
+}
+void vm_clean_dcache(struct vcpu *vcpu)
+{
+	fake_guest.dcache_cleans++;
 }

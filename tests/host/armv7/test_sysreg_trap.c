@@ -366,3 +366,104 @@ TEST(v7_sysreg_rt_is_banked_by_mode)
 	CHECK_EQ(fake_guest.banked[BANKED_LR_SVC], 0x3);
 	CHECK_EQ(f.lr_usr, 0);
 }
+
+#define SCTLR_AT_RESET	    0x00c50078u
+#define SCTLR_MMU_CACHES_ON (SCTLR_AT_RESET | 0x5) /* M and C */
+
+/* An MCR of `reg` with r5 = value, through the trap. */
+static enum sysreg_result write_reg(u32 reg, u32 value)
+{
+	struct guest_frame f = frame(0);
+
+	f.r[RT] = value;
+	return handle_sysreg_trap(&vcpu, &f, mcr(reg, RT));
+}
+
+/* KVM's way, as on AArch64: the first set/way operation cleans the VM
+ * and traps the MMU registers (HCR.TVM); the others do nothing until the
+ * caches go on or off, which cleans again; with them on, the registers
+ * stop trapping. */
+TEST(v7_sysreg_set_way_cleans_at_the_first_and_at_cache_transitions)
+{
+	reset();
+	fake_cp_set(FAKE_CP15, CP15_ISS(SCTLR), SCTLR_AT_RESET);
+	CHECK_EQ(write_reg(CP15_ISS(DCCISW), 0x2), SYSREG_DONE);
+	CHECK_EQ(fake_guest.dcache_cleans, 1);
+	CHECK(fake_guest.vm_regs_trapped);
+	for (u32 set = 1; set < 100; set++) {
+		CHECK_EQ(write_reg(CP15_ISS(DCISW), set << 6 | 0x2),
+			 SYSREG_DONE);
+		CHECK_EQ(write_reg(CP15_ISS(DCCSW), set << 6), SYSREG_DONE);
+	}
+	CHECK_EQ(fake_guest.dcache_cleans, 1);
+	CHECK_EQ(write_reg(CP15_ISS(SCTLR), SCTLR_MMU_CACHES_ON), SYSREG_DONE);
+	CHECK_EQ(fake_cp_get(FAKE_CP15, CP15_ISS(SCTLR)), SCTLR_MMU_CACHES_ON);
+	CHECK_EQ(fake_guest.dcache_cleans, 2);
+	CHECK(!fake_guest.vm_regs_trapped);
+	/* With caches on, the next operation starts again. */
+	CHECK_EQ(write_reg(CP15_ISS(DCCSW), 0), SYSREG_DONE);
+	CHECK_EQ(fake_guest.dcache_cleans, 3);
+	CHECK(fake_guest.vm_regs_trapped);
+	/* Turning them off: a clean, and the registers still trap; a write
+	 * that changes neither M nor C: no clean. */
+	CHECK_EQ(write_reg(CP15_ISS(SCTLR), SCTLR_AT_RESET), SYSREG_DONE);
+	CHECK_EQ(fake_guest.dcache_cleans, 4);
+	CHECK(fake_guest.vm_regs_trapped);
+	CHECK_EQ(write_reg(CP15_ISS(SCTLR), SCTLR_AT_RESET | 1u << 12),
+		 SYSREG_DONE);
+	CHECK_EQ(fake_guest.dcache_cleans, 4);
+	CHECK_EQ(write_reg(CP15_ISS(SCTLR), SCTLR_MMU_CACHES_ON), SYSREG_DONE);
+	CHECK_EQ(fake_guest.dcache_cleans, 5);
+	CHECK(!fake_guest.vm_regs_trapped);
+	CHECK(!fake_guest.unknown_read);
+}
+
+/* Set/way operations are writes: an MRC of their encodings (UNDEFINED
+ * on the core) is not one. */
+TEST(v7_sysreg_set_way_reads_are_not_emulated)
+{
+	struct guest_frame f = frame(0);
+
+	reset();
+	CHECK_EQ(handle_sysreg_trap(&vcpu, &f, mrc(CP15_ISS(DCCISW), RT)),
+		 SYSREG_UNKNOWN);
+	CHECK_EQ(fake_guest.dcache_cleans, 0);
+	CHECK(!fake_guest.vm_regs_trapped);
+}
+
+/* Every register HCR.TVM traps (Arm ARM v7-A B1.14.13) is written as the
+ * guest asked, by MCR, and TTBR0/1 by MCRR (Rt low word, Rt2 high). */
+TEST(v7_sysreg_tvm_trapped_writes_are_performed)
+{
+	static const u32 regs[] = {
+		CP15_ISS(TTBR0_32), CP15_ISS(TTBR1_32), CP15_ISS(TTBCR),
+		CP15_ISS(DACR),	    CP15_ISS(DFSR),	CP15_ISS(IFSR),
+		CP15_ISS(ADFSR),    CP15_ISS(AIFSR),	CP15_ISS(DFAR),
+		CP15_ISS(IFAR),	    CP15_ISS(PRRR),	CP15_ISS(NMRR),
+		CP15_ISS(AMAIR0),   CP15_ISS(AMAIR1),	CP15_ISS(CONTEXTIDR),
+	};
+	static const u32 regs64[] = {CP15_ISS_64(TTBR0), CP15_ISS_64(TTBR1)};
+	struct guest_frame f;
+
+	reset();
+	fake_guest.vm_regs_trapped = true;
+	for (unsigned i = 0; i < sizeof(regs) / sizeof(regs[0]); i++) {
+		CHECK_EQ(write_reg(regs[i], 0x1000 + i), SYSREG_DONE);
+		CHECK_EQ(fake_cp_get(FAKE_CP15, regs[i]), 0x1000 + i);
+	}
+	for (unsigned i = 0; i < sizeof(regs64) / sizeof(regs64[0]); i++) {
+		f = frame(0);
+		f.r[RT] = 0x80004000 + i;
+		f.r[RT2] = 0x2a;
+		CHECK_EQ(handle_sysreg_trap(
+				 &vcpu, &f,
+				 mcrr_hsr(EC_CP15_64, regs64[i], false)),
+			 SYSREG_DONE);
+		CHECK_EQ(fake_cp_get(FAKE_CP15, regs64[i]),
+			 0x2a80004000ull + i);
+	}
+	/* None of them is an SCTLR: the caches' state is not looked at. */
+	CHECK_EQ(fake_guest.dcache_cleans, 0);
+	CHECK(fake_guest.vm_regs_trapped);
+	CHECK(!fake_guest.unknown_read);
+}

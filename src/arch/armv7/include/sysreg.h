@@ -177,6 +177,16 @@
 #define HCR_TSW	  (1u << 22) /* trap set/way cache maintenance */
 #define HCR_TVM	  (1u << 26) /* trap writes to the PL1 MMU registers */
 
+/* The PL1 memory-system registers HCR.TVM traps writes to (Arm ARM v7-A
+ * B1.14.13): by MCR, and TTBR0/1 by LPAE's MCRR too. */
+/* clang-format off */
+#define VM_REGISTERS32(X)                                                      \
+	X(SCTLR) X(TTBR0_32) X(TTBR1_32) X(TTBCR) X(DACR) X(DFSR) X(IFSR)      \
+	X(ADFSR) X(AIFSR) X(DFAR) X(IFAR) X(PRRR) X(NMRR) X(AMAIR0)            \
+	X(AMAIR1) X(CONTEXTIDR)
+#define VM_REGISTERS64(X) X(TTBR0) X(TTBR1)
+/* clang-format on */
+
 /* HDCR: PMU, OS lock and power-down, debug ROM (as MDCR_EL2). */
 #define HDCR_HPMN_MASK 0x1fu
 #define HDCR_TPMCR     (1u << 5)
