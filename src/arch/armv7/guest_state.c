@@ -165,19 +165,16 @@ void cp15_write64(u32 iss, u64 value)
 
 u32 cp14_read(u32 iss)
 {
-	u32 value;
-
 	if (iss != CP15_ISS(DBGOSLSR))
 		panic("cp14_read: no accessor for register ISS 0x%x", iss);
-	__asm__ volatile("mrc p14, 0, %0, c1, c1, 4" : "=r"(value));
-	return value;
+	return read_cp14(DBGOSLSR);
 }
 
 void cp14_write(u32 iss, u32 value)
 {
 	if (iss != CP15_ISS(DBGOSLAR))
 		panic("cp14_write: no accessor for register ISS 0x%x", iss);
-	__asm__ volatile("mcr p14, 0, %0, c1, c0, 4" ::"r"(value));
+	write_cp14(DBGOSLAR, value);
 }
 
 /* HYP is built without the FPU (-mgeneral-regs-only); VMRS of an ID

@@ -73,8 +73,4 @@ void cp14_write(u32 iss, u32 value);
  * MVFR1), as HSR ISS[13:10] of EC 0x08 gives it. */
 u32 vfp_id_read(unsigned reg);
 
-/* The cp14 debug registers the trap handlers reach (sysreg.h style). */
-#define DBGOSLAR 0, 1, 0, 4
-#define DBGOSLSR 0, 1, 1, 4
-
 #endif

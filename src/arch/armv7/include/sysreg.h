@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * ARMv7-A cp15 registers: their encodings, the accessors that reach them,
- * and the bits of them Bulkhead uses.
+ * ARMv7-A cp15 registers, and the cp14 debug registers Bulkhead uses:
+ * their encodings, the accessors that reach them, and the bits of them
+ * Bulkhead uses.
  *
  * A 32-bit register is named by its encoding (op1, CRn, CRm, op2), a
  * 64-bit one by (op1, CRm): e.g. `read_cp15(HSCTLR)`,
  * `write_cp15_64(HTTBR, root)`. The same names give the ISS a trapped
  * MCR/MRC (HSR EC 0x03) or MCRR/MRRC (EC 0x04) carries: CP15_ISS(SCTLR).
+ * cp14's are named alike and reached by read_cp14()/write_cp14(); a
+ * trapped cp14 MCR/MRC encodes its ISS as cp15's does.
  */
 #ifndef SYSREG_H
 #define SYSREG_H
@@ -114,6 +117,13 @@
 #define CNTVOFF		4, 14
 #define CNTHP_CVAL	6, 14
 
+/* cp14 debug registers (same (op1, CRn, CRm, op2) form, p14) */
+#define DBGDIDR		0, 0, 0, 0
+#define DBGDSCRext	0, 0, 2, 2
+#define DBGVCR		0, 0, 7, 0
+#define DBGOSLAR	0, 1, 0, 4
+#define DBGOSLSR	0, 1, 1, 4
+
 /* The assembler's operands for MRC/MCR and MRRC/MCRR. */
 #define CP15_OPERANDS32(op1, crn, crm, op2)                                    \
 	"p15, " #op1 ", %0, c" #crn ", c" #crm ", " #op2
@@ -121,6 +131,9 @@
 /* One more step, so a register's name expands before it is split. */
 #define cp15_operands32(...)	  CP15_OPERANDS32(__VA_ARGS__)
 #define cp15_operands64(...)	  CP15_OPERANDS64(__VA_ARGS__)
+#define CP14_OPERANDS32(op1, crn, crm, op2)                                    \
+	"p14, " #op1 ", %0, c" #crn ", c" #crm ", " #op2
+#define cp14_operands32(...) CP14_OPERANDS32(__VA_ARGS__)
 
 /* The ISS of a trapped MCR/MRC (Opc2, Opc1, CRn, CRm; Rt and direction
  * masked out) and of a trapped MCRR/MRRC (Opc1, CRm). */
@@ -144,6 +157,17 @@
 	})
 #define write_cp15(reg, v)                                                     \
 	__asm__ volatile("mcr " cp15_operands32(reg)                           \
+			 :                                                     \
+			 : "r"((u32)(v))                                       \
+			 : "memory")
+#define read_cp14(reg)                                                         \
+	({                                                                     \
+		u32 __v;                                                       \
+		__asm__ volatile("mrc " cp14_operands32(reg) : "=r"(__v));     \
+		__v;                                                           \
+	})
+#define write_cp14(reg, v)                                                     \
+	__asm__ volatile("mcr " cp14_operands32(reg)                           \
 			 :                                                     \
 			 : "r"((u32)(v))                                       \
 			 : "memory")
@@ -210,6 +234,12 @@
 #define HSCTLR_C    (1u << 2)
 #define HSCTLR_I    (1u << 12)
 #define HSCTLR_WXN  (1u << 19)
+
+/* DBGDIDR: breakpoints and watchpoints, less one. DBGOSLAR: the key
+ * that locks the OS lock (any other value unlocks it). */
+#define DBGDIDR_BRPS(didr) (((didr) >> 24) & 0xfu)
+#define DBGDIDR_WRPS(didr) (((didr) >> 28) & 0xfu)
+#define DBGOSLAR_LOCK	   0xc5acce55u
 
 /* CNT*_CTL: the timer is on (its interrupt unmasked). */
 #define CNT_CTL_ENABLE (1u << 0)
