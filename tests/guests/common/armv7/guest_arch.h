@@ -50,6 +50,9 @@
 	}
 
 CP15_REG32(mpidr_el1, 0, c0, c0, 5)
+CP15_REG32(ccsidr_el1, 1, c0, c0, 0)
+CP15_REG32(clidr_el1, 1, c0, c0, 1)
+CP15_REG32(csselr_el1, 2, c0, c0, 0)
 CP15_REG32(cntfrq_el0, 0, c14, c0, 0)
 CP15_REG32(cntkctl_el1, 0, c14, c1, 0)
 CP15_REG32(cntp_ctl_el0, 0, c14, c2, 1)
