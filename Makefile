@@ -153,10 +153,11 @@ include tests/guests/guests.mk
 # Device trees in the config's directory are compiled next to the image.
 CONFIG_DTBS := $(patsubst $(CONFIG_DIR)/%.dts,$(OUT)/%.dtb,$(wildcard $(CONFIG_DIR)/*.dts))
 CONFIG_INC := -Wa,-I$(CONFIG_DIR) -Wa,-I$(OUT) -Wa,-I$(GUEST_DIR) -Wa,-I$(BUILD)/guests
-# Files a config names as linux-<arch>/<file> (Debian's kernel, the
-# initramfs: scripts/guest-images.mk) are made before it is compiled.
-LINUX_GUEST_FILES := $(addprefix $(BUILD)/guests/,$(sort $(shell grep -oE \
-	'"linux-(arm64|armhf)/[A-Za-z0-9_.-]+"' $(CONFIG_DIR)/config.c 2>/dev/null | tr -d '"')))
+# Files a config names as linux/<file> (Debian's kernel and the initramfs
+# for the build's architecture: scripts/guest-images.mk) are made before it
+# is compiled.
+LINUX_GUEST_FILES := $(addprefix $(GUEST_DIR)/,$(sort $(shell grep -oE \
+	'"linux/(kernel|initramfs\.cpio\.gz)"' $(CONFIG_DIR)/config.c 2>/dev/null | tr -d '"')))
 CONFIG_DEPS := $(CONFIG_DIR)/config.c $(filter-out $(CONFIG_DIR)/config.c,$(wildcard $(CONFIG_DIR)/*)) \
 	$(GUESTS) $(CONFIG_DTBS) $(LINUX_GUEST_FILES) $(AUTOCONF)
 

@@ -126,7 +126,7 @@ bench-linux: deps
 
 bench-linux-platform: $(OUT)/bulkhead.bin
 	$(Q)bench/linux-boot.sh $(PLATFORM) $(CONFIG_NAME) $(OUT)/bulkhead.bin $(DT_DIR)/linux.dtb \
-		$(BUILD)/guests/linux-arm64/Image $(BUILD)/guests/linux-arm64/initramfs.cpio.gz \
+		$(LINUX_GUEST_DIR)/kernel $(LINUX_GUEST_DIR)/initramfs.cpio.gz \
 		$(BENCH_OUT)
 
 # console_call is measured a second time beside a flooding VM: the same

@@ -6,6 +6,9 @@
 #   $(GUEST_DOWNLOADS)/debian-arm64/{Image,busybox}    arm64: Image (uncompressed)
 #   $(GUEST_DOWNLOADS)/debian-armhf/{zImage,busybox}   armhf: LPAE zImage
 #   $(BUILD)/guests/linux-<arch>/initramfs.cpio.gz     gzip'd cpio newc
+# A config names its Linux arch-neutrally, as linux/kernel and
+# linux/initramfs.cpio.gz: the build's architecture picks the Debian one
+# (arch.mk's LINUX_GUEST_ARCH), so one config boots on every platform.
 
 GUEST_ARCH ?= arm64
 GUEST_DOWNLOADS := $(BUILD)/downloads
@@ -49,12 +52,13 @@ $(BUILD)/guests/linux-%/initramfs.cpio.gz: $(BUILD)/guests/linux-%/initramfs.spe
 	$(Q)$(MKCPIO) $< >$(@D)/initramfs.cpio
 	$(Q)gzip -9 -n <$(@D)/initramfs.cpio >$@
 
-# Configs name the kernel as linux-<arch>/Image (or zImage), next to the
-# initramfs (the Makefile's LINUX_GUEST_FILES).
-$(BUILD)/guests/linux-%/Image: $(GUEST_DOWNLOADS)/debian-%/Image
+# The neutral names, in the arch's guest directory (-I$(GUEST_DIR) for the
+# config's incbin; the Makefile's LINUX_GUEST_FILES makes them first).
+LINUX_GUEST_DIR := $(GUEST_DIR)/linux
+$(LINUX_GUEST_DIR)/kernel: $(GUEST_DOWNLOADS)/debian-$(LINUX_GUEST_ARCH)/$(call guest_kernel,$(LINUX_GUEST_ARCH))
 	@mkdir -p $(@D)
 	$(Q)ln -sf $(abspath $<) $@
-$(BUILD)/guests/linux-%/zImage: $(GUEST_DOWNLOADS)/debian-%/zImage
+$(LINUX_GUEST_DIR)/initramfs.cpio.gz: $(BUILD)/guests/linux-$(LINUX_GUEST_ARCH)/initramfs.cpio.gz
 	@mkdir -p $(@D)
 	$(Q)ln -sf $(abspath $<) $@
 

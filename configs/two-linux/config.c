@@ -8,8 +8,8 @@
 #include <bulkhead/config.h>
 
 /* One copy of each file in the image serves both VMs. */
-BH_FILE(linux_image, "linux-arm64/Image");
-BH_FILE(linux_initrd, "linux-arm64/initramfs.cpio.gz");
+BH_FILE(linux_image, "linux/kernel");
+BH_FILE(linux_initrd, "linux/initramfs.cpio.gz");
 
 #define LINUX_VM(vm_name, ...)                                                 \
 	{                                                                      \

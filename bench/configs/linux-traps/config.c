@@ -5,8 +5,8 @@
  */
 #include <bulkhead/config.h>
 
-BH_FILE(linux_image, "linux-arm64/Image");
-BH_FILE(linux_initrd, "linux-arm64/initramfs.cpio.gz");
+BH_FILE(linux_image, "linux/kernel");
+BH_FILE(linux_initrd, "linux/initramfs.cpio.gz");
 
 const struct bh_config bh_config = {
 	BH_VMS({

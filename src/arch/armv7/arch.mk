@@ -13,3 +13,5 @@ ARCH_LIBS := $(shell $(CROSS_COMPILE)gcc $(ARCH_CFLAGS) -print-libgcc-file-name)
 # Its __aeabi_ldiv0 (aeabi.c) is called from libgcc only, which LTO
 # cannot see: built without LTO, it is not dropped.
 ARCH_NO_LTO_SRCS := src/arch/armv7/aeabi.c
+# Linux guests: Debian's armhf LPAE kernel (a zImage) and busybox.
+LINUX_GUEST_ARCH := armhf
