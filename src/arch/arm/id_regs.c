@@ -9,11 +9,11 @@
 #define AARCH32_ID(crm, op2) (((crm)-1) * 8 + (op2))
 
 static const u32 shown_fields[AARCH32_ID(AARCH32_ID_CRM_LAST + 1, 0)] = {
-	/* ID_PFR0_EL1: State0..2 (ARM, Thumb, Jazelle), CSV2 up to
-	 * FEAT_CSV2 (no SCXTNUM), DIT; not State3 [15:12] (ThumbEE: ARMv7
-	 * traps it, HSTR.TTEE; ARMv8 has none), AMU [23:20], RAS [31:28]. */
+	/* ID_PFR0_EL1: State0..3 (ARM, Thumb, Jazelle, ThumbEE: ARMv7's
+	 * TEECR and TEEHBR are the guest's; ARMv8 has none), CSV2 up to
+	 * FEAT_CSV2 (no SCXTNUM), DIT; not AMU [23:20], RAS [31:28]. */
 	[AARCH32_ID(1, 0)] =
-		SHOW(0) | SHOW(4) | SHOW(8) | UPTO(16, 1) | SHOW(24),
+		SHOW(0) | SHOW(4) | SHOW(8) | SHOW(12) | UPTO(16, 1) | SHOW(24),
 	/* ID_PFR1_EL1: all but Virtualization [15:12] and Virt_frac. */
 	[AARCH32_ID(1, 1)] =
 		SHOW(0) | SHOW(4) | SHOW(8) | SHOW(16) | SHOW(20) | SHOW(28),

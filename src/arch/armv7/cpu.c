@@ -19,8 +19,7 @@
 	(HCR_VM | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TID3 | HCR_TSC |           \
 	 HCR_TIDCP | HCR_TAC | HCR_TSW)
 
-/* ID_PFR0: ThumbEE (State3) and Jazelle (State2) support. */
-#define ID_PFR0_THUMBEE(pfr0) (((pfr0) >> 12) & 0xf)
+/* ID_PFR0: Jazelle (State2) support. */
 #define ID_PFR0_JAZELLE(pfr0) (((pfr0) >> 8) & 0xf)
 
 /* Stage 2: 39-bit IPA (T0SZ = -7, a 4-bit signed field, S = its sign),
@@ -56,17 +55,17 @@ static u32 hdcr_value(void)
 	       ((read_cp15(PMCR) >> 11) & HDCR_HPMN_MASK);
 }
 
-/* ThumbEE and Jazelle state registers trap where the core has them. */
+/*
+ * Jazelle's registers trap where the core has them (the trivial
+ * implementation, sysreg_trap.c). ThumbEE's do not: TEECR and TEEHBR are
+ * the guest's own state of its own core, as TPIDRURW is (vcpu_reset.S
+ * clears them). Hiding ThumbEE instead relies on HCR.TID3 trapping
+ * ID_PFR0, which QEMU's ARMv7 cores do not do: Linux then finds ThumbEE
+ * and writes TEEHBR at its first context switch.
+ */
 static u32 hstr_value(void)
 {
-	u32 pfr0 = read_cp15(ID_PFR0);
-	u32 hstr = 0;
-
-	if (ID_PFR0_THUMBEE(pfr0))
-		hstr |= HSTR_TTEE;
-	if (ID_PFR0_JAZELLE(pfr0))
-		hstr |= HSTR_TJDBX;
-	return hstr;
+	return ID_PFR0_JAZELLE(read_cp15(ID_PFR0)) ? HSTR_TJDBX : 0;
 }
 
 void cpu_init_el2(void)

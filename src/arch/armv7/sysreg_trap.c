@@ -20,8 +20,8 @@
  *   (HCR.TVM: VM_REGISTERS32/64, each write performed).
  * - Debug (HDCR.TDOSA/TDRA): the OS lock is the core's own; DBGOSDLR and
  *   DBGPRCR RAZ/WI; no debug ROM or self address (DBGDRAR, DBGDSAR 0).
- *   Trace (HCPTR.TTA) and ThumbEE (HSTR.TTEE) are hidden: UNDEFINED.
- *   Jazelle (HSTR.TJDBX) is the trivial implementation: RAZ/WI.
+ *   Trace (HCPTR.TTA) is hidden: UNDEFINED. Jazelle (HSTR.TJDBX) is the
+ *   trivial implementation: RAZ/WI. ThumbEE does not trap (cpu.c).
  * - The physical counter and timer (CNTHCTL): ptimer.c.
  * A trapped instruction that fails its condition does nothing.
  */
@@ -55,7 +55,6 @@
 #define DBGDRAR64    0, 1
 #define DBGDSAR64    0, 2
 #define CP14_TRACE   1 /* cp14 Opc1 of the trace unit, */
-#define CP14_THUMBEE 6 /* ThumbEE, */
 #define CP14_JAZELLE 7 /* and Jazelle */
 
 static bool is_wide(u32 hsr)
@@ -215,7 +214,6 @@ static enum sysreg_result cp14_access(struct cp_access *a)
 	}
 	switch (REG_OPC1(a->reg)) {
 	case CP14_TRACE:
-	case CP14_THUMBEE:
 		return SYSREG_UNDEFINED;
 	case CP14_JAZELLE:
 		a->value = 0;

@@ -12,6 +12,7 @@
 
 #define FPEXC_EN	(1 << 30)
 #define MVFR0_D32	2	/* MVFR0.SIMDReg: 32 doubleword registers */
+#define ID_PFR0_STATE3	(0xf << 12)	/* ThumbEE */
 
 .macro zero_cp15 op1, crn, crm, op2
 	mcr	p15, \op1, r0, c\crn, c\crm, \op2
@@ -59,6 +60,12 @@ vcpu_reset_pl1_pl0:
 	zero_cp15 CNTV_CTL
 	zero_cp15_64 CNTV_CVAL
 	zero_cp15 CNTP_CTL
+	/* ThumbEE's registers (cpu.c leaves them untrapped), on a core that
+	 * has it (ID_PFR0.State3): TEECR, TEEHBR. */
+	mrc	p15, 0, r2, c0, c1, 0		/* ID_PFR0 */
+	tst	r2, #ID_PFR0_STATE3
+	mcrne	p14, 6, r0, c0, c0, 0		/* TEECR */
+	mcrne	p14, 6, r0, c1, c0, 0		/* TEEHBR */
 	/* VFP/Advanced SIMD (HCPTR leaves them untrapped): enabled for the
 	 * zeroing, then off as at reset (FPEXC.EN = 0). */
 	ldr	r2, =FPEXC_EN

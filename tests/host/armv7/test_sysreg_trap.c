@@ -95,8 +95,8 @@ TEST(v7_sysreg_id_registers_hide_features)
 	CHECK_EQ(field(r, 16), 0);  /* MMapTrc */
 	CHECK_EQ(field(r, 0), 0xf); /* CopDbg */
 	r = read_reg(CP15_ISS(ID_PFR0));
-	CHECK_EQ(field(r, 12), 0);  /* ThumbEE: HSTR.TTEE traps it */
-	CHECK_EQ(field(r, 8), 0xf); /* Jazelle (trivial) */
+	CHECK_EQ(field(r, 12), 0xf); /* ThumbEE: the guest's */
+	CHECK_EQ(field(r, 8), 0xf);  /* Jazelle (trivial) */
 	CHECK_EQ(read_reg(ID_REG(2, 0)), 0x02101110);
 	/* ID_AFR0, and the reserved encodings, read 0 without a look at
 	 * the hardware. */
@@ -332,16 +332,12 @@ TEST(v7_sysreg_debug_registers)
 	CHECK_EQ(f.r[RT] | f.r[RT2], 0);
 }
 
-/* ThumbEE and trace are hidden; Jazelle is the trivial one. */
-TEST(v7_sysreg_thumbee_trace_jazelle)
+/* Trace is hidden; Jazelle is the trivial one. */
+TEST(v7_sysreg_trace_jazelle)
 {
 	struct guest_frame f = frame(0x77);
 
 	reset();
-	CHECK_EQ(handle_sysreg_trap(&vcpu, &f,
-				    cp_hsr(EC_CP14_MR, CP15_ISS32(6, 1, 0, 0),
-					   1, true, COND_AL)),
-		 SYSREG_UNDEFINED); /* TEEHBR */
 	CHECK_EQ(handle_sysreg_trap(&vcpu, &f,
 				    cp_hsr(EC_CP14_MR, CP15_ISS32(1, 0, 0, 0),
 					   1, true, COND_AL)),

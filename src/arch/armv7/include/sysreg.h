@@ -222,8 +222,7 @@
 #define HCPTR_RES1 0x33ffu
 #define HCPTR_TTA  (1u << 20)
 
-/* HSTR: ThumbEE and Jazelle registers trap. */
-#define HSTR_TTEE  (1u << 16)
+/* HSTR: Jazelle registers trap. */
 #define HSTR_TJDBX (1u << 17)
 
 /* HSCTLR: MMU, D-cache, I-cache, writable means execute-never; the
