@@ -12,6 +12,9 @@ BUILD=build/test
 mapfile -t PLATFORMS < <(basename -s .defconfig src/platform/*/*.defconfig | sort)
 passed=0 failed=0
 failures=()
+# The architectures whose first platform has run (what runs once per
+# architecture: the load check, U-Boot booting the demo).
+declare -A arch_tested=()
 
 pass() { passed=$((passed + 1)); echo "ok   $1"; }
 fail() { failed=$((failed + 1)); failures+=("$1"); echo "FAIL $1"; }
@@ -70,7 +73,6 @@ suite() {
 
 mkdir -p "$BUILD/logs"
 check format ci/check-format.sh
-declare -A arch_tested # an architecture whose first platform has run
 
 for plat in "${PLATFORMS[@]}"; do
 	kc=$BUILD/$plat.config
@@ -80,7 +82,8 @@ for plat in "${PLATFORMS[@]}"; do
 	check "$plat/defconfig" "${mk[@]}" "${plat}_defconfig"
 	# The first platform of each architecture also runs what depends on
 	# the architecture but not on the board's variant.
-	arch=$(sed -n 's/^CONFIG_ARCH="\(.*\)"$/\1/p' "$kc")
+	arch=$(sed -n 's/^CONFIG_ARCH="\(.*\)"$/\1/p' "$kc" 2>/dev/null)
+	arch=${arch:-unknown}
 	first_of_arch=$([[ -z ${arch_tested[$arch]:-} ]] && echo 1)
 	arch_tested[$arch]=1
 	[[ $first ]] && suite "host-unit-tests" "${mk[@]}" host-tests-core
