@@ -104,6 +104,10 @@ static void check_impdef(void)
 	v = read_l2ctlr();
 	if (!faulted("l2ctlr read"))
 		printf("l2ctlr 0x%lx\n", v);
+	expect_abort();
+	v = read_cbar();
+	if (!faulted("cbar read"))
+		printf("%s 0x%lx\n", CBAR_NAME, v);
 }
 
 /* Which feature fields must read as 0, per ID register. */

@@ -56,8 +56,11 @@ static u32 hdcr_value(void)
 }
 
 /*
+ * CRn 15 traps: it holds IMPLEMENTATION DEFINED registers (Cortex-A15:
+ * CBAR, and RAMINDEX with IL1DATA/DL1DATA, which read the caches' RAMs,
+ * lines of other VMs included); the guest reads 0 (sysreg_trap.c).
  * Jazelle's registers trap where the core has them (the trivial
- * implementation, sysreg_trap.c). ThumbEE's do not: TEECR and TEEHBR are
+ * implementation). ThumbEE's do not: TEECR and TEEHBR are
  * the guest's own state of its own core, as TPIDRURW is (vcpu_reset.S
  * clears them). Hiding ThumbEE instead relies on HCR.TID3 trapping
  * ID_PFR0, which QEMU's ARMv7 cores do not do: Linux then finds ThumbEE
@@ -65,7 +68,8 @@ static u32 hdcr_value(void)
  */
 static u32 hstr_value(void)
 {
-	return ID_PFR0_JAZELLE(read_cp15(ID_PFR0)) ? HSTR_TJDBX : 0;
+	return HSTR_T15 |
+	       (ID_PFR0_JAZELLE(read_cp15(ID_PFR0)) ? HSTR_TJDBX : 0);
 }
 
 void cpu_init_el2(void)

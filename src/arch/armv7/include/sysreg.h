@@ -222,8 +222,9 @@
 #define HCPTR_RES1 0x33ffu
 #define HCPTR_TTA  (1u << 20)
 
-/* HSTR: Jazelle registers trap. */
+/* HSTR: Jazelle registers, and every cp15 register of CRn 15, trap. */
 #define HSTR_TJDBX (1u << 17)
+#define HSTR_T15   (1u << 15)
 
 /* HSCTLR: MMU, D-cache, I-cache, writable means execute-never; the
  * remaining fields zero (exceptions in ARM state, little-endian, no

@@ -17,7 +17,7 @@
  *   MVFR0/1 does trap (v7_sysreg_vmrs_of_mvfr; here, the breakpoint
  *   after it).
  * - the trace unit's cp14 registers (HCPTR.TTA): QEMU has none, so they
- *   are UNDEFINED before HYP sees them (v7_sysreg_thumbee_trace_jazelle).
+ *   are UNDEFINED before HYP sees them (v7_sysreg_trace_jazelle).
  *   The PMU's (HDCR.TPM) do trap: their UNDEFINED here is Bulkhead's.
  * ARMv7 has no single step QEMU implements (address-mismatch breakpoints
  * are not): the debug exception after a trapped, emulated instruction is
@@ -26,7 +26,8 @@
 #ifndef TRAPS_ARCH_H
 #define TRAPS_ARCH_H
 
-#define DEBUG_LEVEL "PL1" /* where the guest takes its debug exceptions */
+#define DEBUG_LEVEL "PL1"
+#define CBAR_NAME   "cbar" /* where the guest takes its debug exceptions */
 
 /* DFSR/IFSR (short-descriptor): FS[4] is bit 10. A debug event is 0x2. */
 #define FSR_FS(fsr)	((((fsr) >> 6) & 0x10) | ((fsr)&0xf))
@@ -61,6 +62,7 @@
 	}
 
 CP15_REG32(l2ctlr, 1, c9, c0, 2) /* read_l2ctlr(): Cortex-A15/A7's */
+CP15_REG32(cbar, 4, c15, c0, 0)	 /* read_cbar(): CRn 15, HSTR.T15 */
 CP15_REG32(cpacr, 0, c1, c0, 2)
 CP15_REG32(id_pfr0, 0, c0, c1, 0)
 CP15_REG32(id_pfr1, 0, c0, c1, 1)
@@ -80,8 +82,8 @@ static inline void dc_cisw(unsigned long setway)
 
 /* clang-format off */
 #define ID_REGISTERS(X)                                                        \
-	/* State3 (ThumbEE) */                                                 \
-	X("ID_PFR0", read_sysreg(id_pfr0), 0xf000)                             \
+	/* RAS, AMU (ThumbEE is the guest's) */                                \
+	X("ID_PFR0", read_sysreg(id_pfr0), 0xf0f00000)                         \
 	/* Virtualization, Virt_frac */                                        \
 	X("ID_PFR1", read_sysreg(id_pfr1), 0xf000f000)                         \
 	/* CopTrc, MMapTrc, PerfMon, TraceFilt */                              \

@@ -35,6 +35,13 @@ static inline unsigned long read_l2ctlr(void)
 	return read_sysreg(s3_1_c11_c0_2);
 }
 
+/* CBAR_EL1 on Cortex-A53/A57 (IMPLEMENTATION DEFINED, CRn 15). */
+#define CBAR_NAME "cbar_el1"
+static inline unsigned long read_cbar(void)
+{
+	return read_sysreg(s3_1_c15_c3_0);
+}
+
 /* The ID registers traps.c checks: X(name, value, fields that must read
  * 0). HCR_EL2.TID3 traps them all, on QEMU too. */
 #define ID_REGISTERS_CHECKED	   1
