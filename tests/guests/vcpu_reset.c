@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 /*
  * vcpu_reset: nothing of a vCPU's last run survives its restart. vCPU 1
- * writes every EL1/EL0 register a guest can write, V0-V31, FPCR and FPSR,
- * powers off and is started again (PSCI CPU_OFF, CPU_ON); then vCPU 0
- * does the same and calls SYSTEM_RESET. Each restarted vCPU checks that
- * every register reads its reset value (0; SCTLR_EL1 its RES1 bits), and
- * that SCTLR_EL1, VBAR_EL1 and SP held their reset values at entry, before
- * start-up set them (crt0.S). GPIODIR bit 0 tells the boot after the
- * reset: the PL061 keeps it across a VM reset.
+ * writes every register a guest can write (common/<arch>/vcpu_reset_arch.h
+ * lists them: the EL1/EL0 system registers on AArch64, the PL1/PL0 cp15
+ * and banked registers on ARMv7) and its FP/SIMD registers, powers off
+ * and is started again (PSCI CPU_OFF, CPU_ON); then vCPU 0 does the same
+ * and calls SYSTEM_RESET. Each restarted vCPU checks that every register
+ * reads its reset value, and that the registers start-up overwrites
+ * (SCTLR, VBAR, SP; crt0.S) held their reset values at entry. GPIODIR
+ * bit 0 tells the boot after the reset: the PL061 keeps it across a VM
+ * reset.
  */
 #include <bulkhead/abi.h>
 
@@ -15,115 +17,64 @@
 
 #define GPIODIR	    (0x09030000UL + 0x400)
 #define AFTER_RESET 1u
-#define SCTLR_RESET 0x30d00800UL
-#define SCTLR_SET   (SCTLR_RESET | 1UL << 26 | 1UL << 15) /* UCI, UCT */
-#define CPACR_FP_ON (3UL << 20)
 #define FILL	    1 /* vCPU 1's CPU_ON context: write the registers */
 #define CHECK	    2 /* and after its restart: check them */
 
-#define SYSREG_ACCESSORS(reg)                                                  \
-	static uint64_t read_##reg(void)                                       \
-	{                                                                      \
-		uint64_t v;                                                    \
-		__asm__ volatile("mrs %0, " #reg : "=r"(v));                   \
-		return v;                                                      \
-	}                                                                      \
-	static void write_##reg(uint64_t v)                                    \
-	{                                                                      \
-		__asm__ volatile("msr " #reg ", %0; isb" ::"r"(v));            \
-	}
-
-#define REGS(X)                                                                \
-	X(cpacr_el1, CPACR_FP_ON)                                              \
-	X(ttbr0_el1, 0x40123000)                                               \
-	X(ttbr1_el1, 0x40456000)                                               \
-	X(tcr_el1, 0x19)                                                       \
-	X(mair_el1, 0xff44)                                                    \
-	X(contextidr_el1, 0x42)                                                \
-	X(esr_el1, 0x5a)                                                       \
-	X(far_el1, 0x1234)                                                     \
-	X(par_el1, 0x1000)                                                     \
-	X(elr_el1, 0x40000abc)                                                 \
-	X(spsr_el1, 0x3c5)                                                     \
-	X(sp_el0, 0x40007770)                                                  \
-	X(tpidr_el1, 0x7101)                                                   \
-	X(tpidr_el0, 0x7100)                                                   \
-	X(tpidrro_el0, 0x7102)                                                 \
-	X(csselr_el1, 2)                                                       \
-	X(cntkctl_el1, 3)                                                      \
-	X(cntv_ctl_el0, 2)                                                     \
-	X(cntv_cval_el0, 0x123456789)                                          \
-	X(cntp_ctl_el0, 2)                                                     \
-	X(cntp_cval_el0, 0x987654321)                                          \
-	X(fpcr, 0x00c00000)                                                    \
-	X(fpsr, 1)                                                             \
-	X(sctlr_el1, SCTLR_SET)
-
-#define DEFINE(reg, value) SYSREG_ACCESSORS(reg)
-REGS(DEFINE)
-
+/*
+ * A register: what fill() writes, what it reads at reset. `enables`: it
+ * gates registers after it in the table (CPACR: FP), so the check writes
+ * `value` again once it has read it.
+ */
 struct reg {
 	const char *name;
-	uint64_t value; /* what is written; at reset: 0, or SCTLR_RESET */
-	uint64_t (*read)(void);
-	void (*write)(uint64_t v);
+	u64 value, reset;
+	u64 (*read)(void);
+	void (*write)(u64 v);
+	bool enables;
 };
 
-#define ENTRY(reg, v) {#reg, v, read_##reg, write_##reg},
-static const struct reg regs[] = {REGS(ENTRY)};
-#define NREGS (sizeof(regs) / sizeof(regs[0]))
+/* A register start-up overwrites: its reset value, to check at entry. */
+struct entry_reg {
+	const char *name;
+	unsigned long reset;
+};
 
-static uint64_t reset_value(const struct reg *r)
-{
-	return r->write == write_sctlr_el1 ? SCTLR_RESET : 0;
-}
+/*
+ * The architecture's part: regs[], entry_regs[] (in the order of struct
+ * entry_state's words), the FP/SIMD data registers as FP_WORDS u64 words
+ * (fill_fp(), read_fp(), FP_NAME, fp_fill_value()) and
+ * reset_with_marked_sp().
+ */
+#include "vcpu_reset_arch.h"
 
-/* V0-V31: each half of Vn set to n + 1, or all read into out[64]. */
-static void fill_vregs(void)
-{
-	__asm__ volatile(".arch_extension simd\n"
-			 ".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,"
-			 "18,19,20,21,22,23,24,25,26,27,28,29,30,31\n"
-			 "mov x9, #(\\n + 1)\n"
-			 "dup v\\n\\().2d, x9\n"
-			 ".endr" ::
-				 : "x9", "memory");
-}
-
-static void read_vregs(uint64_t out[64])
-{
-	__asm__ volatile(".arch_extension simd\n"
-			 ".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,"
-			 "18,19,20,21,22,23,24,25,26,27,28,29,30,31\n"
-			 "umov x9, v\\n\\().d[0]\n"
-			 "str x9, [%0, #(\\n * 16)]\n"
-			 "umov x9, v\\n\\().d[1]\n"
-			 "str x9, [%0, #(\\n * 16 + 8)]\n"
-			 ".endr" ::"r"(out)
-			 : "x9", "memory");
-}
+#define NREGS	   (sizeof(regs) / sizeof(regs[0]))
+#define ENTRY_REGS (sizeof(entry_regs) / sizeof(entry_regs[0]))
 
 /* Write every register and check each holds it (else the check after
  * the restart would prove nothing). */
 static void fill(void)
 {
 	unsigned unheld = 0;
-	uint64_t v[64];
+	u64 v[FP_WORDS];
 
 	for (unsigned i = 0; i < NREGS; i++)
 		regs[i].write(regs[i].value);
-	fill_vregs();
-	for (unsigned i = 0; i < NREGS; i++)
-		if (regs[i].read() != regs[i].value) {
-			printf("vcpu %u: %s does not hold 0x%lx: WRONG\n",
-			       this_vcpu(), regs[i].name, regs[i].value);
+	fill_fp();
+	for (unsigned i = 0; i < NREGS; i++) {
+		u64 got = regs[i].read();
+
+		if (got != regs[i].value) {
+			printf("vcpu %u: %s does not hold 0x%llx (reads "
+			       "0x%llx): WRONG\n",
+			       this_vcpu(), regs[i].name, regs[i].value, got);
 			unheld++;
 		}
-	read_vregs(v);
-	for (unsigned i = 0; i < 64; i++)
-		unheld += v[i] != i / 2 + 1;
-	printf("vcpu %u: %u registers and V0-V31 set, %u not held\n",
-	       this_vcpu(), (unsigned)NREGS, unheld);
+	}
+	read_fp(v);
+	for (unsigned i = 0; i < FP_WORDS; i++)
+		unheld += v[i] != fp_fill_value(i);
+	printf("vcpu %u: %u registers and %s set, %u not held\n", this_vcpu(),
+	       (unsigned)NREGS, FP_NAME, unheld);
 }
 
 static unsigned check_entry_state(void)
@@ -131,39 +82,39 @@ static unsigned check_entry_state(void)
 	const struct entry_state *e = &guest_entry_state[this_vcpu()];
 	unsigned bad = 0;
 
-	if (e->sctlr_el1 != SCTLR_RESET || e->vbar_el1 || e->sp) {
-		printf("vcpu %u: at entry SCTLR_EL1 0x%lx VBAR_EL1 0x%lx SP "
-		       "0x%lx: WRONG\n",
-		       this_vcpu(), e->sctlr_el1, e->vbar_el1, e->sp);
-		bad++;
-	}
+	for (unsigned i = 0; i < ENTRY_REGS; i++)
+		if (e->reg[i] != entry_regs[i].reset) {
+			printf("vcpu %u: at entry %s 0x%lx: WRONG\n",
+			       this_vcpu(), entry_regs[i].name, e->reg[i]);
+			bad++;
+		}
 	return bad;
 }
 
-/* After the restart: everything in reset state. Start-up has set SCTLR_EL1
- * (to its reset value), VBAR_EL1 and SP; FP needs CPACR_EL1 for the
- * reads, so it is checked before. */
+/* After the restart: everything in reset state. Start-up has set SCTLR
+ * (to its reset value), VBAR and SP. */
 static void check(void)
 {
 	unsigned bad = check_entry_state();
-	uint64_t v[64];
+	u64 v[FP_WORDS];
 
 	for (unsigned i = 0; i < NREGS; i++) {
-		uint64_t got = regs[i].read();
+		u64 got = regs[i].read();
 
-		if (got != reset_value(&regs[i])) {
-			printf("vcpu %u: %s still holds 0x%lx: WRONG\n",
+		if (got != regs[i].reset) {
+			printf("vcpu %u: %s still holds 0x%llx: WRONG\n",
 			       this_vcpu(), regs[i].name, got);
 			bad++;
 		}
-		if (regs[i].write == write_cpacr_el1)
-			write_cpacr_el1(CPACR_FP_ON);
+		if (regs[i].enables)
+			regs[i].write(regs[i].value);
 	}
-	read_vregs(v);
-	for (unsigned i = 0; i < 64; i++)
+	read_fp(v);
+	for (unsigned i = 0; i < FP_WORDS; i++)
 		if (v[i]) {
-			printf("vcpu %u: V%u still holds 0x%lx: WRONG\n",
-			       this_vcpu(), i / 2, v[i]);
+			printf("vcpu %u: %s word %u still holds 0x%llx: "
+			       "WRONG\n",
+			       this_vcpu(), FP_NAME, i, v[i]);
 			bad++;
 		}
 	printf("vcpu %u: after its restart, %u registers not in reset state\n",
@@ -191,19 +142,6 @@ static void vcpu1_round(unsigned long context)
 		printf("CPU_ON(1) failed: WRONG\n");
 	else if (!flag_wait(&vcpu1_done, (uint32_t)context))
 		printf("vcpu 1 did not finish: WRONG\n");
-}
-
-/* SP (SP_EL1) last, just before the call: the C code needs its stack. */
-static __noreturn void reset_with_marked_sp(void)
-{
-	register uint64_t x0 __asm__("x0") = PSCI_SYSTEM_RESET;
-
-	__asm__ volatile("mov x9, #0x5550\n"
-			 "mov sp, x9\n"
-			 "hvc #0" ::"r"(x0)
-			 : "x9", "memory");
-	for (;;)
-		;
 }
 
 void guest_main(unsigned long x0)

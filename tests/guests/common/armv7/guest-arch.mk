@@ -7,9 +7,7 @@ GUEST_ARCH_CFLAGS := -march=armv7ve+fp -marm -mfloat-abi=hard -mno-unaligned-acc
 GUEST_ARCH_LIBS := $(shell $(CROSS_COMPILE)gcc $(GUEST_ARCH_CFLAGS) -print-libgcc-file-name)
 GUEST_ARCH_SRCS := crt0.S aeabi.c
 # AArch64-only for now; an ARMv7 version of each must check:
-#   vcpu_reset  the AArch32 reset state: SCTLR, VBAR, banked SP/LR/SPSR of
-#               every mode, CNTV_CTL/CNTKCTL, VFP, after CPU_ON and reset
 #   irq_hostile its MMU-on part (TCR/TTBR0_EL1 -> TTBCR.EAE LPAE tables),
 #               ICC_SGI1R writes (no GICv3 CPU interface here) and the
 #               ldp/stp/writeback accesses (ldrd/strd/ldm/stm on ARMv7)
-GUEST_ARCH_SKIP := vcpu_reset irq_hostile
+GUEST_ARCH_SKIP := irq_hostile

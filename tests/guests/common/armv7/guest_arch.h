@@ -61,6 +61,10 @@ CP15_REG64(cntpct_el0, 0, c14)
 CP15_REG64(cntvct_el0, 1, c14)
 CP15_REG64(cntp_cval_el0, 2, c14)
 CP15_REG64(cntv_cval_el0, 3, c14)
+CP15_REG32(sctlr, 0, c1, c0, 0)
+CP15_REG64(ttbr0, 0, c2)
+CP15_REG32(ttbcr, 0, c2, c0, 2)
+CP15_REG32(mair0, 0, c10, c2, 0) /* PRRR when TTBCR.EAE is 0 */
 CP15_REG32(dfsr, 0, c5, c0, 0)
 CP15_REG32(ifsr, 0, c5, c0, 1)
 CP15_REG32(dfar, 0, c6, c0, 0)
@@ -139,6 +143,14 @@ static inline void irq_mask(void)
 {
 	__asm__ volatile("cpsid i" ::: "memory");
 }
+
+/* What vCPU i found at entry in the registers start-up overwrites
+ * (crt0.S): SCTLR, VBAR, SP_svc and LR_svc, to check the hypervisor's
+ * reset state. */
+struct entry_state {
+	unsigned long reg[4];
+};
+extern struct entry_state guest_entry_state[];
 
 /* Registers are 32 bits: every PSCI call uses its SMC32 ID. */
 #define PSCI_NATIVE_WIDTH 0

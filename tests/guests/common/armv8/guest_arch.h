@@ -76,9 +76,10 @@ static inline void irq_mask(void)
 }
 
 /* What vCPU i found at entry in the registers start-up overwrites
- * (crt0.S), to check the hypervisor's reset state. */
+ * (crt0.S): SCTLR_EL1, VBAR_EL1, SP and a word of padding, to check the
+ * hypervisor's reset state. */
 struct entry_state {
-	uint64_t sctlr_el1, vbar_el1, sp, unused;
+	unsigned long reg[4];
 };
 extern struct entry_state guest_entry_state[];
 
