@@ -7,8 +7,9 @@
  *     then does the same over its redistributor (GICv3) or CPU interface
  *     (GICv2), and writes all-ones over the next vCPU's redistributor,
  *     which it does not have;
- *   - sends garbage ICC_SGI1R_EL1 values (GICv3);
- *   - makes accesses with no syndrome (LDP/STP, writeback), and
+ *   - sends garbage ICC_SGI1R_EL1 (GICv3) or GICD_SGIR (GICv2) values;
+ *   - makes accesses with no syndrome (LDP/STP on AArch64, LDRD/STRD and
+ *     LDM/STM on ARMv7, writeback on both), and
  *     unaligned and wrong-sized ones (with its MMU on and the GIC mapped
  *     as Normal memory, so they reach the hypervisor): each must abort,
  *     but for the sizes the GIC architecture defines (bytes of
@@ -20,10 +21,23 @@
  */
 #include "guest.h"
 
+/* An access whose data abort carries no syndrome (ISV = 0). */
+struct no_syndrome_access {
+	const char *name;
+	void (*access)(uintptr_t addr);
+};
+
+/*
+ * The architecture's part: stage1_on(), stage1_off(), odd_access() (one
+ * load or store of a given width) and no_syndrome_accesses[].
+ */
+#include "irq_hostile_arch.h"
+
 #define GICC_SIZE     0x2000UL
 #define GICD_TYPER    0x004
 #define GICD_PIDR2_V2 0xfe8
 #define GICD_PIDR2_V3 0xffe8
+#define GICD_SGIR     0xf00
 #define TICKS	      10
 #define HZ	      1000
 
@@ -75,19 +89,25 @@ static void sweep_window(const char *name, uintptr_t base, uintptr_t size)
 
 	sweep(base, size, true, all_ones);
 	sweep(base, size, false, hashed);
-	printf("hostile: %s 0x%lx+0x%lx swept, %u aborts\n", name, base, size,
-	       aborts - before);
+	printf("hostile: %s 0x%lx+0x%lx swept, %u aborts\n", name,
+	       (unsigned long)base, (unsigned long)size, aborts - before);
 }
 
-static void garbage_sgis(void)
+/* False where the CPU has no GICv3 interface: the GICv3 paths drop out. */
+static bool gicv3(void)
+{
+	return ARCH_HAS_GICV3_CPUIF && gic_version() == 3;
+}
+
+static void garbage_sgis_v3(void)
 {
 	static const uint64_t values[] = {
-		~0ul,
-		(15ul << 24) | 0xffff, /* every Aff0 of cluster 0 */
-		(1ul << 16) | 0xffff,  /* Aff1 = 1 */
-		(0xfful << 48) | (0xfful << 32) | 0xffff, /* Aff3, Aff2 */
-		(0xful << 44) | 0xffff,			  /* RS = 15 */
-		(1ul << 40) | (7ul << 24),		  /* all but self */
+		~0ull,
+		(15ull << 24) | 0xffff, /* every Aff0 of cluster 0 */
+		(1ull << 16) | 0xffff,	/* Aff1 = 1 */
+		(0xffull << 48) | (0xffull << 32) | 0xffff, /* Aff3, Aff2 */
+		(0xfull << 44) | 0xffff,		    /* RS = 15 */
+		(1ull << 40) | (7ull << 24),		    /* all but self */
 	};
 
 	for (uint32_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
@@ -99,34 +119,42 @@ static void garbage_sgis(void)
 	printf("hostile: garbage ICC_SGI1R_EL1 sent\n");
 }
 
+/* GICD_SGIR: TargetListFilter [25:24], CPUTargetList [23:16], NSATT [15],
+ * SGIINTID [3:0]. */
+static void garbage_sgis_v2(void)
+{
+	static const uint32_t values[] = {
+		~0u,
+		(3u << 24) | 0xffff,  /* the reserved filter */
+		(0xffu << 16) | 0xf,  /* it and 7 vCPUs it does not have */
+		(0xfeu << 16) | 0x7f, /* only those 7, bits beyond SGIINTID */
+		(1u << 24) | 0x8000,  /* all but self, NSATT */
+		(2u << 24) | 0x3ff0,  /* self, SGIINTID 0 under garbage */
+	};
+
+	for (uint32_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		expect_abort_quiet();
+		writel(GICD_BASE + GICD_SGIR, values[i]);
+		count_abort();
+	}
+	printf("hostile: garbage GICD_SGIR sent\n");
+}
+
 /*
  * Stage 1 with two 1 GiB blocks, 0-1 GiB (the GIC) and 1-2 GiB (RAM),
- * both Normal Non-cacheable, so unaligned accesses pass stage 1.
+ * both Normal Non-cacheable, so unaligned accesses pass stage 1. The
+ * level 1 descriptors are the same in VMSAv8-64 and ARMv7's LPAE.
  */
 #define MAIR_NORMAL_NC 0x44
-#define BLOCK_NORMAL   (1ul | (1ul << 10)) /* block, AttrIndx 0, AF */
-#define TCR_T0SZ_39    25
-#define TCR_EPD1       (1ul << 23)
-#define SCTLR_M	       1ul
+#define BLOCK_NORMAL   (1ull | (1ull << 10)) /* block, AttrIndx 0, AF */
 
 static uint64_t l1_table[512] __attribute__((aligned(4096)));
 
-static void mmu(bool on)
+static void mmu_on(void)
 {
-	uint64_t sctlr = read_sysreg(sctlr_el1);
-
-	if (on) {
-		l1_table[0] = 0x00000000ul | BLOCK_NORMAL;
-		l1_table[1] = 0x40000000ul | BLOCK_NORMAL;
-		write_sysreg(mair_el1, MAIR_NORMAL_NC);
-		write_sysreg(tcr_el1, TCR_T0SZ_39 | TCR_EPD1);
-		write_sysreg(ttbr0_el1, (uintptr_t)l1_table);
-		__asm__ volatile("dsb sy\n\ttlbi vmalle1\n\tdsb sy" ::
-					 : "memory");
-		isb();
-	}
-	write_sysreg(sctlr_el1, on ? sctlr | SCTLR_M : sctlr & ~SCTLR_M);
-	isb();
+	l1_table[0] = 0x00000000ull | BLOCK_NORMAL;
+	l1_table[1] = 0x40000000ull | BLOCK_NORMAL;
+	stage1_on(l1_table, MAIR_NORMAL_NC);
 }
 
 struct odd_access {
@@ -157,53 +185,17 @@ static const struct odd_access odd_accesses[] = {
 	{"8-byte read at GICD+0x6140 (IROUTER)", 0x6140, 8, false, GICV3_ONLY},
 };
 
-static uint64_t odd_access(uintptr_t addr, unsigned int width, bool write)
-{
-	uint64_t v = write ? ~0ul : 0;
-
-	if (width == 1 && write)
-		__asm__ volatile("strb %w0, [%1]" ::"r"(v), "r"(addr)
-				 : "memory");
-	else if (width == 1)
-		__asm__ volatile("ldrb %w0, [%1]"
-				 : "+r"(v)
-				 : "r"(addr)
-				 : "memory");
-	else if (width == 2 && write)
-		__asm__ volatile("strh %w0, [%1]" ::"r"(v), "r"(addr)
-				 : "memory");
-	else if (width == 2)
-		__asm__ volatile("ldrh %w0, [%1]"
-				 : "+r"(v)
-				 : "r"(addr)
-				 : "memory");
-	else if (width == 4 && write)
-		__asm__ volatile("str %w0, [%1]" ::"r"(v), "r"(addr)
-				 : "memory");
-	else if (width == 4)
-		__asm__ volatile("ldr %w0, [%1]"
-				 : "+r"(v)
-				 : "r"(addr)
-				 : "memory");
-	else
-		__asm__ volatile("ldr %0, [%1]"
-				 : "+r"(v)
-				 : "r"(addr)
-				 : "memory");
-	return v;
-}
-
 static void odd_sized(void)
 {
 	uint32_t wrong = 0;
 
-	mmu(true);
+	mmu_on();
 	for (uint32_t i = 0; i < sizeof(odd_accesses) / sizeof(odd_accesses[0]);
 	     i++) {
 		const struct odd_access *a = &odd_accesses[i];
 		bool allowed = a->allowed_on & (1u << gic_version());
 		bool aborted;
-		uint64_t v;
+		u64 v;
 
 		expect_abort_quiet();
 		v = odd_access(GICD_BASE + a->offset, a->width, a->write);
@@ -214,61 +206,39 @@ static void odd_sized(void)
 			printf("hostile: %s: aborted%s\n", a->name,
 			       allowed ? ", though the GIC allows it" : "");
 		else
-			printf("hostile: %s: %s (0x%lx)\n", a->name,
+			printf("hostile: %s: %s (0x%llx)\n", a->name,
 			       allowed ? "allowed" : "NOT aborted", v);
 	}
-	mmu(false);
+	stage1_off();
 	printf("hostile: odd-sized accesses: %u wrong\n", wrong);
 }
 
 /* Accesses whose data abort carries no syndrome (ISV = 0). */
-static void no_syndrome(const char *name, void (*access)(uintptr_t))
+static void no_syndrome(void)
 {
-	expect_abort_quiet();
-	access(GICD_BASE + 0x100);
-	if (abort_taken(NULL)) {
-		aborts++;
-		printf("hostile: %s from GICD: aborted\n", name);
-	} else {
-		printf("hostile: %s from GICD: NOT aborted\n", name);
+	const unsigned n =
+		sizeof(no_syndrome_accesses) / sizeof(no_syndrome_accesses[0]);
+	unsigned aborted = 0;
+
+	for (unsigned i = 0; i < n; i++) {
+		const struct no_syndrome_access *a = &no_syndrome_accesses[i];
+		bool taken;
+
+		expect_abort_quiet();
+		a->access(GICD_BASE + 0x100);
+		taken = abort_taken(NULL);
+		aborted += taken;
+		printf("hostile: %s from GICD: %s\n", a->name,
+		       taken ? "aborted" : "NOT aborted");
 	}
-}
-
-static void load_pair(uintptr_t addr)
-{
-	uint64_t a = 0, b = 0;
-
-	__asm__ volatile("ldp %w0, %w1, [%2]"
-			 : "+r"(a), "+r"(b)
-			 : "r"(addr)
-			 : "memory");
-}
-
-static void store_pair(uintptr_t addr)
-{
-	__asm__ volatile("stp %w0, %w0, [%1]" ::"r"(~0ul), "r"(addr)
-			 : "memory");
-}
-
-static void load_post_index(uintptr_t addr)
-{
-	uint64_t v = 0;
-
-	__asm__ volatile("ldr %w0, [%1], #4" : "+r"(v), "+r"(addr)::"memory");
-}
-
-static void store_pre_index(uintptr_t addr)
-{
-	__asm__ volatile("str %w1, [%0, #4]!"
-			 : "+r"(addr)
-			 : "r"(~0ul)
-			 : "memory");
+	aborts += aborted;
+	printf("hostile: %u of %u accesses with no syndrome aborted\n", aborted,
+	       n);
 }
 
 static uint32_t read_pidr2(void)
 {
-	return readl(GICD_BASE +
-		     (gic_version() == 2 ? GICD_PIDR2_V2 : GICD_PIDR2_V3));
+	return readl(GICD_BASE + (gicv3() ? GICD_PIDR2_V3 : GICD_PIDR2_V2));
 }
 
 static void check_ids(uint32_t typer, uint32_t pidr2)
@@ -296,22 +266,19 @@ static void attack(void)
 	uint32_t typer = readl(GICD_BASE + GICD_TYPER);
 	uint32_t pidr2 = read_pidr2();
 
-	no_syndrome("ldp", load_pair);
-	no_syndrome("stp", store_pair);
-	no_syndrome("post-indexed ldr", load_post_index);
-	no_syndrome("pre-indexed str", store_pre_index);
+	no_syndrome();
 	odd_sized();
 	/* The whole distributor: 64 KiB on GICv3, 4 KiB on GICv2. */
-	sweep_window("GICD", GICD_BASE,
-		     gic_version() == 3 ? GICD_SIZE_V3 : GICD_SIZE_V2);
-	if (gic_version() == 3) {
+	sweep_window("GICD", GICD_BASE, gicv3() ? GICD_SIZE_V3 : GICD_SIZE_V2);
+	if (gicv3()) {
 		sweep_window("GICR", gicr_base(0), GICR_STRIDE);
 		sweep(gicr_base(1), GICR_STRIDE, false, all_ones);
 		printf("hostile: next vCPU's GICR written\n");
-		garbage_sgis();
+		garbage_sgis_v3();
 	} else {
 		sweep_window("GICC", GICC_BASE, GICC_SIZE);
 		beyond_v2_distributor();
+		garbage_sgis_v2();
 	}
 	check_ids(typer, pidr2);
 }

@@ -6,8 +6,5 @@ CROSS_COMPILE ?= arm-linux-gnueabihf-
 GUEST_ARCH_CFLAGS := -march=armv7ve+fp -marm -mfloat-abi=hard -mno-unaligned-access
 GUEST_ARCH_LIBS := $(shell $(CROSS_COMPILE)gcc $(GUEST_ARCH_CFLAGS) -print-libgcc-file-name)
 GUEST_ARCH_SRCS := crt0.S aeabi.c
-# AArch64-only for now; an ARMv7 version of each must check:
-#   irq_hostile its MMU-on part (TCR/TTBR0_EL1 -> TTBCR.EAE LPAE tables),
-#               ICC_SGI1R writes (no GICv3 CPU interface here) and the
-#               ldp/stp/writeback accesses (ldrd/strd/ldm/stm on ARMv7)
-GUEST_ARCH_SKIP := irq_hostile
+# Every scenario is ported to ARMv7.
+GUEST_ARCH_SKIP :=
