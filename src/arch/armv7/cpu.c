@@ -2,6 +2,7 @@
 /* Per-core HYP state, firmware calls, and entering a vCPU. */
 #include "cpu.h"
 #include "arch.h"
+#include "debug_points.h"
 #include "firmware.h"
 #include "platform.h"
 #include "set_way.h"
@@ -161,41 +162,6 @@ void arch_stage2_tlb_flush(paddr_t root, unsigned vmid)
 	isb();
 }
 
-/* Breakpoint and watchpoint n's value and control registers, n an
- * immediate: DBGBVRn/DBGBCRn are p14, 0, Rt, c0, c<n>, 4/5, DBGWVRn/
- * DBGWCRn 6/7. */
-/* clang-format off */
-#define DEBUG_REGISTERS(X) \
-	X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) \
-	X(8) X(9) X(10) X(11) X(12) X(13) X(14) X(15)
-/* clang-format on */
-
-static void clear_breakpoint(unsigned n)
-{
-	switch (n) {
-#define CLEAR_BREAKPOINT(n)                                                    \
-	case n:                                                                \
-		__asm__ volatile("mcr p14, 0, %0, c0, c" #n ", 5\n\t"          \
-				 "mcr p14, 0, %0, c0, c" #n ", 4" ::"r"(0));   \
-		break;
-		DEBUG_REGISTERS(CLEAR_BREAKPOINT)
-#undef CLEAR_BREAKPOINT
-	}
-}
-
-static void clear_watchpoint(unsigned n)
-{
-	switch (n) {
-#define CLEAR_WATCHPOINT(n)                                                    \
-	case n:                                                                \
-		__asm__ volatile("mcr p14, 0, %0, c0, c" #n ", 7\n\t"          \
-				 "mcr p14, 0, %0, c0, c" #n ", 6" ::"r"(0));   \
-		break;
-		DEBUG_REGISTERS(CLEAR_WATCHPOINT)
-#undef CLEAR_WATCHPOINT
-	}
-}
-
 /*
  * The self-hosted debug state a guest can write, as a cold reset leaves
  * it (as armv8/cpu.c does): every implemented breakpoint and watchpoint
@@ -207,10 +173,7 @@ static void reset_debug_regs(void)
 {
 	u32 didr = read_cp14(DBGDIDR);
 
-	for (unsigned n = 0; n <= DBGDIDR_BRPS(didr); n++)
-		clear_breakpoint(n);
-	for (unsigned n = 0; n <= DBGDIDR_WRPS(didr); n++)
-		clear_watchpoint(n);
+	debug_points_clear(DBGDIDR_BRPS(didr) + 1, DBGDIDR_WRPS(didr) + 1);
 	write_cp14(DBGDSCRext, 0);
 	write_cp14(DBGVCR, 0);
 	write_cp14(DBGOSLAR, DBGOSLAR_LOCK);

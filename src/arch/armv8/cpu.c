@@ -2,6 +2,7 @@
 /* Per-core EL2 state, firmware calls, and entering a vCPU. */
 #include "cpu.h"
 #include "arch.h"
+#include "debug_points.h"
 #include "firmware.h"
 #include "mmu.h"
 #include "platform.h"
@@ -240,39 +241,6 @@ void arch_stage2_tlb_flush(paddr_t root, unsigned vmid)
 				 : "memory");
 }
 
-/* Breakpoint n's value and control registers; n is an immediate. */
-/* clang-format off */
-#define DEBUG_REGISTERS(X) \
-	X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) \
-	X(8) X(9) X(10) X(11) X(12) X(13) X(14) X(15)
-/* clang-format on */
-
-static void clear_breakpoint(unsigned n)
-{
-	switch (n) {
-#define CLEAR_BREAKPOINT(n)                                                    \
-	case n:                                                                \
-		write_sysreg(dbgbcr##n##_el1, 0);                              \
-		write_sysreg(dbgbvr##n##_el1, 0);                              \
-		break;
-		DEBUG_REGISTERS(CLEAR_BREAKPOINT)
-#undef CLEAR_BREAKPOINT
-	}
-}
-
-static void clear_watchpoint(unsigned n)
-{
-	switch (n) {
-#define CLEAR_WATCHPOINT(n)                                                    \
-	case n:                                                                \
-		write_sysreg(dbgwcr##n##_el1, 0);                              \
-		write_sysreg(dbgwvr##n##_el1, 0);                              \
-		break;
-		DEBUG_REGISTERS(CLEAR_WATCHPOINT)
-#undef CLEAR_WATCHPOINT
-	}
-}
-
 /*
  * The self-hosted debug state a guest can write, as a cold reset leaves
  * it: every implemented breakpoint and watchpoint disabled and zero
@@ -285,10 +253,8 @@ static void reset_debug_regs(void)
 {
 	u64 dfr0 = read_sysreg(id_aa64dfr0_el1);
 
-	for (unsigned n = 0; n <= ID_FIELD(dfr0, DFR0_BRPS); n++)
-		clear_breakpoint(n);
-	for (unsigned n = 0; n <= ID_FIELD(dfr0, DFR0_WRPS); n++)
-		clear_watchpoint(n);
+	debug_points_clear(ID_FIELD(dfr0, DFR0_BRPS) + 1,
+			   ID_FIELD(dfr0, DFR0_WRPS) + 1);
 	write_sysreg(mdscr_el1, 0);
 	write_sysreg(mdccint_el1, 0);
 	cpu_set_os_lock(true);

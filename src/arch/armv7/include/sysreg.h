@@ -123,6 +123,11 @@
 #define DBGVCR		0, 0, 7, 0
 #define DBGOSLAR	0, 1, 0, 4
 #define DBGOSLSR	0, 1, 1, 4
+/* Breakpoint and watchpoint n: CRm = n. */
+#define DBGBVR(n)	0, 0, n, 4
+#define DBGBCR(n)	0, 0, n, 5
+#define DBGWVR(n)	0, 0, n, 6
+#define DBGWCR(n)	0, 0, n, 7
 
 /* The assembler's operands for MRC/MCR and MRRC/MCRR. */
 #define CP15_OPERANDS32(op1, crn, crm, op2)                                    \
@@ -182,6 +187,11 @@
 			 :                                                     \
 			 : "r"((u64)(v))                                       \
 			 : "memory")
+/* Breakpoint and watchpoint n's registers, n a literal (debug_points.h). */
+#define write_dbgbvr(n, v) write_cp14(DBGBVR(n), v)
+#define write_dbgbcr(n, v) write_cp14(DBGBCR(n), v)
+#define write_dbgwvr(n, v) write_cp14(DBGWVR(n), v)
+#define write_dbgwcr(n, v) write_cp14(DBGWCR(n), v)
 
 #define isb()	 __asm__ volatile("isb" ::: "memory")
 #define dsb(opt) __asm__ volatile("dsb " #opt ::: "memory")

@@ -19,6 +19,12 @@
 #define isb()	 __asm__ volatile("isb" ::: "memory")
 #define dsb(opt) __asm__ volatile("dsb " #opt ::: "memory")
 #define sev()	 __asm__ volatile("sev" ::: "memory")
+
+/* Breakpoint and watchpoint n's registers, n a literal (debug_points.h). */
+#define write_dbgbvr(n, v) write_sysreg(dbgbvr##n##_el1, v)
+#define write_dbgbcr(n, v) write_sysreg(dbgbcr##n##_el1, v)
+#define write_dbgwvr(n, v) write_sysreg(dbgwvr##n##_el1, v)
+#define write_dbgwcr(n, v) write_sysreg(dbgwcr##n##_el1, v)
 #endif
 
 /* HCR_EL2: what a guest's EL1 may do without the hypervisor. */
