@@ -34,6 +34,22 @@
 				 ", " #op2 ::"r"(v));                          \
 	}
 
+/* A cp14 register: MRC/MCR p14, op1, Rt, CRn, CRm, op2. */
+#define CP14_REG32(name, op1, crn, crm, op2)                                   \
+	static inline unsigned long read_##name(void)                          \
+	{                                                                      \
+		unsigned long v;                                               \
+		__asm__ volatile("mrc p14, " #op1 ", %0, " #crn ", " #crm      \
+				 ", " #op2                                     \
+				 : "=r"(v));                                   \
+		return v;                                                      \
+	}                                                                      \
+	static inline void write_##name(unsigned long v)                       \
+	{                                                                      \
+		__asm__ volatile("mcr p14, " #op1 ", %0, " #crn ", " #crm      \
+				 ", " #op2 ::"r"(v));                          \
+	}
+
 /* A 64-bit cp15 register: MRRC/MCRR p15, op1, Rt, Rt2, CRm. */
 #define CP15_REG64(name, op1, crm)                                             \
 	static inline uint64_t read_##name(void)                               \

@@ -45,22 +45,6 @@
 #define ID_REGISTERS_UNCHECKED_WHY                                             \
 	"QEMU 7.2 traps TID3 on ARMv8 cores only (host tests)"
 
-/* A cp14 register: MRC/MCR p14, op1, Rt, CRn, CRm, op2. */
-#define CP14_REG32(name, op1, crn, crm, op2)                                   \
-	static inline unsigned long read_##name(void)                          \
-	{                                                                      \
-		unsigned long v;                                               \
-		__asm__ volatile("mrc p14, " #op1 ", %0, " #crn ", " #crm      \
-				 ", " #op2                                     \
-				 : "=r"(v));                                   \
-		return v;                                                      \
-	}                                                                      \
-	static inline void write_##name(unsigned long v)                       \
-	{                                                                      \
-		__asm__ volatile("mcr p14, " #op1 ", %0, " #crn ", " #crm      \
-				 ", " #op2 ::"r"(v));                          \
-	}
-
 CP15_REG32(l2ctlr, 1, c9, c0, 2) /* read_l2ctlr(): Cortex-A15/A7's */
 CP15_REG32(cbar, 4, c15, c0, 0)	 /* read_cbar(): CRn 15, HSTR.T15 */
 CP15_REG32(cpacr, 0, c1, c0, 2)

@@ -29,6 +29,7 @@ CP15_REG32(tpidrurw, 0, c13, c0, 2)
 CP15_REG32(tpidruro, 0, c13, c0, 3)
 CP15_REG32(tpidrprw, 0, c13, c0, 4)
 CP15_REG32(csselr, 2, c0, c0, 0)
+CP14_REG32(teehbr, 6, c1, c0, 0) /* ThumbEE's handler base, the guest's */
 
 /* MRS/MSR (banked register): another mode's register, from SVC mode. */
 #define BANKED_REG(name)                                                       \
@@ -74,8 +75,8 @@ VFP_REG(fpexc)
 VFP_REG(fpscr)
 
 /*
- * name, how it is reached (CP15: guest_arch.h's or the above, BANKED,
- * VFP), value written, reset value, gates the registers after it. CPACR
+ * name, how it is reached (CP15: a cp15 or cp14 accessor, guest_arch.h's
+ * or the above; BANKED, VFP), value written, reset value, gates the registers after it. CPACR
  * then FPEXC.EN open the VFP registers, in that order.
  */
 #define REGS(X)                                                                \
@@ -98,6 +99,7 @@ VFP_REG(fpscr)
 	X(tpidruro, CP15, 0x7102, 0, false)                                    \
 	X(tpidrprw, CP15, 0x7101, 0, false)                                    \
 	X(csselr, CP15, 2, 0, false)                                           \
+	X(teehbr, CP15, 0x40001230, 0, false)                                  \
 	X(cntkctl_el1, CP15, 3, 0, false)                                      \
 	X(cntv_ctl_el0, CP15, 2, 0, false)                                     \
 	X(cntv_cval_el0, CP15, 0x123456789, 0, false)                          \
