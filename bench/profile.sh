@@ -3,16 +3,28 @@
 # (make bench-profile). Boots the benchmark under -icount with QEMU logging
 # every instruction executed in the hypervisor's image (-singlestep
 # -d exec), cuts the trace into guest exits (each starts at a lower-EL
-# entry of el2_vectors), and prints each kind of exit that happened at
-# least 20 times: its vector, its instruction count, how often, and the
-# instructions per function (in order of first use). Needs QEMU_* from platform.mk; the trace is
-# large (~350 MB) and deleted afterwards.
+# entry of el2_vectors, or on ARMv7 the Hyp Trap or IRQ entry of
+# hyp_vectors), and prints each kind of exit that happened at least 20
+# times: its vector, its instruction count, how often, and the
+# instructions per function (in order of first use). Needs QEMU_* from
+# platform.mk; the trace is large (~350 MB) and deleted afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 elf=$1 image=$2 out=$3
 : "${QEMU_SYSTEM:?run this through make bench-profile}"
 mkdir -p "$(dirname "$out")"
-nm -n "$elf" | awk 'tolower($2) == "t"' >"$out.syms"
+
+# The ELF's e_machine (little-endian, at byte 18): the vector table and
+# the offsets in it where a guest exit starts (AArch64: the lower-EL
+# entries; ARMv7: Hyp Trap and IRQ).
+case $(od -A n -t x2 -j 18 -N 2 "$elf" | tr -d ' ') in
+00b7) vectors=el2_vectors entries="1024 1152 1280 1408 1536 1664 1792 1920" ;;
+0028) vectors=hyp_vectors entries="20 24" ;;
+*) echo "profile: $elf is neither an AArch64 nor an ARM ELF" >&2; exit 1 ;;
+esac
+
+# Code symbols, without ARM's mapping symbols ($a, $d, $t).
+nm -n "$elf" | awk 'tolower($2) == "t" && $3 !~ /^\$/' >"$out.syms"
 start=$(head -n 1 "$out.syms" | cut -d' ' -f1)
 end=$(tail -n 1 "$out.syms" | cut -d' ' -f1)
 timeout --foreground -k 5 "${BENCH_TIMEOUT:-300}" scripts/run-qemu.sh "$image" \
@@ -20,7 +32,7 @@ timeout --foreground -k 5 "${BENCH_TIMEOUT:-300}" scripts/run-qemu.sh "$image" \
 	-dfilter "0x$start..0x$end" -D "$out.trace" </dev/null >"$out.log" 2>&1 ||
 	{ echo "profile: QEMU failed (log: $out.log)" >&2; exit 1; }
 
-awk -v min_count=20 '
+awk -v min_count=20 -v vector_table="$vectors" -v entries="$entries" '
 function hex(s,    i, n) {
 	n = 0
 	s = tolower(s)
@@ -51,9 +63,14 @@ function close_exit(    key, i, detail) {
 	}
 	seen[key]++
 }
+BEGIN {
+	n = split(entries, e, " ")
+	for (i = 1; i <= n; i++)
+		is_entry[e[i]] = 1
+}
 FILENAME == ARGV[1] {
 	addr[++nsyms] = hex($1); name[nsyms] = $3
-	if ($3 == "el2_vectors") vectors = addr[nsyms]
+	if ($3 == vector_table) vectors = addr[nsyms]
 	next
 }
 {
@@ -61,7 +78,7 @@ FILENAME == ARGV[1] {
 		next
 	pc = hex(substr($0, RSTART + 1, RLENGTH - 2))
 	off = pc - vectors
-	if (off >= 1024 && off < 2048 && off % 128 == 0) {
+	if (off in is_entry) {
 		close_exit()
 		nexit++; vector = off; total = 0; nfuncs = 0
 		split("", cnt)
