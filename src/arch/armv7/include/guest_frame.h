@@ -18,7 +18,8 @@
  * live in r14, and the entry saves it before any call. A guest's SP and,
  * outside USR/SYS, its LR are banked registers of its mode, read with
  * banked MRS (not in the frame). The padding keeps the frame a multiple of
- * 8 bytes, as the AAPCS wants of the stack.
+ * 8 bytes, as the AAPCS wants of the stack; the Hyp Trap entry pushes the
+ * guest's r1 and r2 where it will be, before it knows it needs a frame.
  */
 struct guest_frame {
 	u32 r[13];
