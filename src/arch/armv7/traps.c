@@ -5,7 +5,8 @@
  * defined exception (exception_entry.c); nothing a guest does here can
  * stop the hypervisor. Exits are counted by cause (exit_stats.h) as on
  * AArch64: HVC and SMC in smccc_handle(), physical interrupts in
- * irq_from_guest().
+ * irq_from_guest(). The unknown Bulkhead hypercalls vectors.S answers
+ * itself are not counted.
  */
 #include "abort.h"
 #include "arch.h"
@@ -162,19 +163,6 @@ static void data_abort(struct vcpu *vcpu, struct guest_frame *f, u32 hsr)
 		mmio_locked(vcpu, f, hsr);
 }
 
-/* HVC and SMC: SMCCC's r0-r7 widened into the core's registers, and
- * its results (r0-r3) back. */
-static void guest_call(struct vcpu *vcpu, struct guest_frame *f)
-{
-	u64 regs[SMCCC_REGS];
-
-	for (unsigned i = 0; i < SMCCC_REGS; i++)
-		regs[i] = f->r[i];
-	smccc_handle(vcpu, regs);
-	for (unsigned i = 0; i < 4; i++)
-		f->r[i] = (u32)regs[i];
-}
-
 static noinline void unexpected_trap(struct vcpu *vcpu, u32 hsr)
 {
 	exit_count(vcpu, EXIT_OTHER);
@@ -203,19 +191,22 @@ static void coprocessor_access(struct vcpu *vcpu, struct guest_frame *f,
 	}
 }
 
+/* HVC and SMC, from vectors.S with SMCCC's r0-r7 in regs[SMCCC_REGS],
+ * zero-extended; r0-r3 go back to the guest from there. */
+void handle_guest_call(u64 regs[], u32 hsr)
+{
+	/* A trapped SMC returns to itself: step over it. */
+	if (ESR_EC(hsr) == EC_SMC32)
+		insn_skip(hsr);
+	smccc_handle(this_vcpu(), regs);
+}
+
+/* Every other synchronous exit. */
 void handle_guest_trap(struct guest_frame *f, u32 hsr)
 {
 	struct vcpu *vcpu = this_vcpu();
 
 	switch (ESR_EC(hsr)) {
-	case EC_SMC32:
-		/* A trapped SMC returns to itself: step over it. */
-		insn_skip(hsr);
-		guest_call(vcpu, f);
-		break;
-	case EC_HVC32:
-		guest_call(vcpu, f);
-		break;
 	case EC_DABT_LOW:
 		data_abort(vcpu, f, hsr);
 		break;

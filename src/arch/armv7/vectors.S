@@ -15,6 +15,18 @@
 #include "asm_defs.h"
 
 #define EC_HVC32 0x12
+#define EC_SMC32 0x13
+
+/* An HVC or SMC's stack: SMCCC's r0-r7 as smccc_handle()'s u64 regs[8],
+ * then the guest's r12 and r14, which C may clobber (it keeps r4-r11). */
+#define CALL_REGS      64
+#define CALL_FRAME_SIZE (CALL_REGS + 8)
+
+/* regs[slot] = reg, zero-extended (lr is 0). */
+.macro call_reg reg, slot
+	str	\reg, [sp, #(8 * \slot)]
+	str	lr, [sp, #(8 * \slot + 4)]
+.endm
 
 /* The guest's PSR at entry: SVC mode, A, I and F masked, ARM state. */
 #define GUEST_ENTRY_PSR 0x1d3
@@ -71,26 +83,62 @@ hyp_fiq:	hyp_fault HYP_VEC_FIQ
 /*
  * The fastest exit, as on AArch64: an HVC with a Bulkhead function number
  * that does not exist (between BH_HC_LAST and BH_HC_QUERIES) gets
- * NOT_SUPPORTED here, with only r1 and r2 saved. They go where the frame's
- * padding will be, so every other exit builds its frame around them.
+ * NOT_SUPPORTED here, with only r1 and r2 saved. They go where the
+ * padding of a guest_frame or above a call's registers will be, so every
+ * other exit builds its stack around them.
  */
 guest_trap:
 	push	{r1, r2}
 	mrc	p15, 4, r1, c5, c2, 0	/* HSR */
 	lsr	r2, r1, #26		/* EC */
+	cmp	r2, #EC_SMC32
+	beq	guest_call
 	cmp	r2, #EC_HVC32
 	bne	guest_trap_save
 	lsr	r2, r0, #16		/* owner and call type of the ID */
 	bic	r2, r2, #0x4000		/* SMC32 or SMC64 alike */
 	cmp	r2, #0x8600		/* fast call, vendor hypervisor */
-	bne	guest_trap_save
+	bne	guest_call
 	uxth	r2, r0
 	cmp	r2, #BH_HC_LAST
-	bls	guest_trap_save
+	bls	guest_call
 	cmp	r2, #BH_HC_QUERIES
-	bhs	guest_trap_save
+	bhs	guest_call
 	mov	r0, #SMCCC_NOT_SUPPORTED
 	pop	{r1, r2}
+	eret
+
+/*
+ * HVC and SMC: handle_guest_call(regs, HSR), r1 = HSR, the guest's r1 and
+ * r2 pushed. SMCCC's arguments are built as the 64-bit registers
+ * smccc_handle() takes, and its results r0-r3 come back from them.
+ */
+guest_call:
+	sub	sp, sp, #CALL_FRAME_SIZE
+	str	r12, [sp, #CALL_REGS]
+	str	lr, [sp, #(CALL_REGS + 4)]
+	mov	r12, r1
+	ldr	r1, [sp, #CALL_FRAME_SIZE]
+	ldr	r2, [sp, #(CALL_FRAME_SIZE + 4)]
+	mov	lr, #0
+	call_reg r0, 0
+	call_reg r1, 1
+	call_reg r2, 2
+	call_reg r3, 3
+	call_reg r4, 4
+	call_reg r5, 5
+	call_reg r6, 6
+	call_reg r7, 7
+	mov	r0, sp
+	mov	r1, r12
+	bl	handle_guest_call
+	ldr	r0, [sp, #(8 * 0)]
+	ldr	r1, [sp, #(8 * 1)]
+	ldr	r2, [sp, #(8 * 2)]
+	ldr	r3, [sp, #(8 * 3)]
+	ldr	r12, [sp, #CALL_REGS]
+	ldr	lr, [sp, #(CALL_REGS + 4)]
+	add	sp, sp, #(CALL_FRAME_SIZE + 8)
 	eret
 
 /* Every other synchronous exit: handle_guest_trap(frame, HSR). */

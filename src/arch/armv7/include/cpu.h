@@ -20,7 +20,9 @@ paddr_t mmu_hyp_root(void);
 /* Every core drops the TLB entries of the hypervisor's stage 1. */
 void hyp_tlb_flush_all(void);
 
-/* Guest traps (traps.c): the Hyp Trap vector's exits by HSR, and IRQs. */
+/* Guest traps (traps.c): the Hyp Trap vector's exits by HSR (HVC and SMC
+ * with SMCCC's registers, vectors.S), and IRQs. */
+void handle_guest_call(u64 regs[], u32 hsr);
 void handle_guest_trap(struct guest_frame *frame, u32 hsr);
 void handle_guest_irq(void);
 
