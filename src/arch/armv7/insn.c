@@ -93,8 +93,13 @@ u32 it_advance(u32 cpsr)
 
 void insn_skip(u32 hsr)
 {
+	u32 cpsr = guest_cpsr();
+
 	set_guest_pc(guest_pc() + ((hsr & ESR_IL) ? 4 : 2));
-	set_guest_cpsr(it_advance(guest_cpsr()));
+	/* Outside an IT block (in ARM state always) the PSR stays as it is:
+	 * the common case, which needs no write to SPSR_hyp. */
+	if (cpsr & PSR_IT_MASK)
+		set_guest_cpsr(it_advance(cpsr));
 }
 
 /* Where a mode keeps its banked r13 and r14; USR and SYS have no LR

@@ -77,6 +77,7 @@ u32 guest_cpsr(void)
 void set_guest_cpsr(u32 cpsr)
 {
 	fake_guest.cpsr = cpsr;
+	fake_guest.cpsr_writes++;
 }
 u32 banked_read(enum banked_reg r)
 {

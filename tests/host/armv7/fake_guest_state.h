@@ -17,6 +17,7 @@ enum fake_space { FAKE_CP15, FAKE_CP14, FAKE_VFP };
 
 struct fake_guest {
 	u32 pc, cpsr;
+	unsigned cpsr_writes; /* set_guest_cpsr() calls */
 	u32 banked[BANKED_COUNT];
 	unsigned cp_writes;	/* coprocessor register writes */
 	unsigned cp_reads;	/* and reads */

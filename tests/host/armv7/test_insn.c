@@ -138,6 +138,23 @@ TEST(v7_insn_skip_by_length)
 	CHECK_EQ(fake_guest.cpsr, MODE_SVC | PSR_T);
 }
 
+/* Outside an IT block the PSR is left alone (no SPSR_hyp write); inside
+ * one it is written, once per step. */
+TEST(v7_insn_skip_writes_psr_only_in_it_block)
+{
+	fake_guest_reset();
+	fake_guest.pc = 0x3000;
+	fake_guest.cpsr = MODE_SVC | PSR_NZCV;
+	insn_skip(mrc_hsr(true, COND_AL));
+	CHECK_EQ(fake_guest.pc, 0x3004);
+	CHECK_EQ(fake_guest.cpsr, MODE_SVC | PSR_NZCV);
+	CHECK_EQ(fake_guest.cpsr_writes, 0);
+	fake_guest.cpsr = MODE_SVC | PSR_T | it_bits(0x18);
+	insn_skip(mrc_hsr(false, 0));
+	CHECK_EQ(fake_guest.cpsr, MODE_SVC | PSR_T);
+	CHECK_EQ(fake_guest.cpsr_writes, 1);
+}
+
 static struct guest_frame frame_of_registers(void)
 {
 	struct guest_frame f = {.lr_usr = 0xaaaa};
