@@ -33,16 +33,11 @@ void arch_sync_icache(void)
 }
 
 /*
- * ARMv7 has no DC ZVA: each line is zeroed with stores (STRD: the line is
- * aligned), then cleaned and invalidated, in one pass so the line is
- * still in the cache when it is cleaned.
+ * ARMv7 has no DC ZVA: each line is zeroed with STM of eight zeroed
+ * registers (32 bytes a store; a line is a multiple of that, and [p, end)
+ * is line-aligned), then cleaned and invalidated (DCCIMVAC) in the same
+ * pass, while it is still in the cache: 9 instructions a 64-byte line.
  */
-static void zero_line(u64 *p, size_t line)
-{
-	for (u64 *end = p + line / 8; p < end; p++)
-		*(volatile u64 *)p = 0;
-}
-
 size_t zero_step(void)
 {
 	return dcache_line();
@@ -50,10 +45,26 @@ size_t zero_step(void)
 
 void zero_and_clean_aligned(u8 *p, u8 *end)
 {
-	size_t line = dcache_line();
+	size_t line_mask = dcache_line() - 1;
+	u8 *line;
 
-	for (; p < end; p += line) {
-		zero_line((u64 *)p, line);
-		write_cp15(DCCIMVAC, p);
-	}
+	__asm__ volatile("mov	r4, #0\n\t"
+			 "mov	r5, #0\n\t"
+			 "mov	r6, #0\n\t"
+			 "mov	r7, #0\n\t"
+			 "mov	r8, #0\n\t"
+			 "mov	r9, #0\n\t"
+			 "mov	r10, #0\n\t"
+			 "mov	r11, #0\n"
+			 "1:\tmov	%1, %0\n"
+			 "2:\tstmia	%0!, {r4-r11}\n\t"
+			 "tst	%0, %3\n\t"
+			 "bne	2b\n\t"
+			 "mcr	p15, 0, %1, c7, c14, 1\n\t" /* DCCIMVAC */
+			 "cmp	%0, %2\n\t"
+			 "blo	1b"
+			 : "+r"(p), "=&r"(line)
+			 : "r"(end), "r"(line_mask)
+			 : "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11",
+			   "cc", "memory");
 }
