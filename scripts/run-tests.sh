@@ -107,6 +107,14 @@ for plat in "${PLATFORMS[@]}"; do
 	suite "$plat/uboot" tests/uboot-test.sh "$BUILD/$plat/baremetal"
 	[[ $first_of_arch ]] && check "$plat/uboot/demo" boot "$plat" configs/demo \
 		console-test BOOT=uboot STEPS=tests/uboot-demo.steps
+	# ARMv7: the platform's core is a Cortex-A15; the same image runs the
+	# bare-metal and Linux guests on a Cortex-A7 (platform.mk's QEMU_CPU).
+	if [[ $arch == armv7 && $first_of_arch ]]; then
+		check "$plat/cortex-a7/two-vms" boot "$plat" tests/configs/two-vms \
+			boot-test QEMU_CPU=cortex-a7
+		check "$plat/cortex-a7/demo" boot "$plat" configs/demo \
+			console-test QEMU_CPU=cortex-a7
+	fi
 	# A VM flooding the console must not slow a quiet VM's console call
 	# (counted in instructions under -icount, so it is deterministic).
 	# Each run ends by itself in ~15 s; the limit only catches a hang, so

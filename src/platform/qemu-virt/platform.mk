@@ -1,5 +1,7 @@
 # How to boot this platform in QEMU (scripts/run-qemu.sh reads these).
 # The image is entered at EL2, or in HYP mode (virtualization=on).
+# QEMU_CPU=<model> on make's command line picks another core (make test
+# runs ARMv7 on a cortex-a7 too).
 ifdef CONFIG_ARCH_ARMV7
 QEMU_SYSTEM := qemu-system-arm
 QEMU_CPU := cortex-a15
