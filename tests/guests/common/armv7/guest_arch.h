@@ -18,37 +18,23 @@
 #define read_sysreg(reg)       read_##reg()
 #define write_sysreg(reg, val) write_##reg(val)
 
-/* A 32-bit cp15 register: MRC/MCR p15, op1, Rt, CRn, CRm, op2. */
-#define CP15_REG32(name, op1, crn, crm, op2)                                   \
+/* A 32-bit coprocessor register: MRC/MCR cp, op1, Rt, CRn, CRm, op2. */
+#define CP_REG32(cp, name, op1, crn, crm, op2)                                 \
 	static inline unsigned long read_##name(void)                          \
 	{                                                                      \
 		unsigned long v;                                               \
-		__asm__ volatile("mrc p15, " #op1 ", %0, " #crn ", " #crm      \
+		__asm__ volatile("mrc " #cp ", " #op1 ", %0, " #crn ", " #crm  \
 				 ", " #op2                                     \
 				 : "=r"(v));                                   \
 		return v;                                                      \
 	}                                                                      \
 	static inline void write_##name(unsigned long v)                       \
 	{                                                                      \
-		__asm__ volatile("mcr p15, " #op1 ", %0, " #crn ", " #crm      \
+		__asm__ volatile("mcr " #cp ", " #op1 ", %0, " #crn ", " #crm  \
 				 ", " #op2 ::"r"(v));                          \
 	}
-
-/* A cp14 register: MRC/MCR p14, op1, Rt, CRn, CRm, op2. */
-#define CP14_REG32(name, op1, crn, crm, op2)                                   \
-	static inline unsigned long read_##name(void)                          \
-	{                                                                      \
-		unsigned long v;                                               \
-		__asm__ volatile("mrc p14, " #op1 ", %0, " #crn ", " #crm      \
-				 ", " #op2                                     \
-				 : "=r"(v));                                   \
-		return v;                                                      \
-	}                                                                      \
-	static inline void write_##name(unsigned long v)                       \
-	{                                                                      \
-		__asm__ volatile("mcr p14, " #op1 ", %0, " #crn ", " #crm      \
-				 ", " #op2 ::"r"(v));                          \
-	}
+#define CP15_REG32(name, ...) CP_REG32(p15, name, __VA_ARGS__)
+#define CP14_REG32(name, ...) CP_REG32(p14, name, __VA_ARGS__)
 
 /* A 64-bit cp15 register: MRRC/MCRR p15, op1, Rt, Rt2, CRm. */
 #define CP15_REG64(name, op1, crm)                                             \
