@@ -85,7 +85,7 @@ static u32 id_register_read(u32 iss)
 	switch (iss) {
 #define READ_ID(crm, op2)                                                      \
 	case CP15_ISS32(0, 0, crm, op2):                                       \
-		__asm__ volatile("mrc " CP15_OPERANDS32(0, 0, crm, op2)        \
+		__asm__ volatile("mrc " CP_OPERANDS32(p15, 0, 0, crm, op2)     \
 				 : "=r"(value));                               \
 		return value;
 		ID_REGISTERS(READ_ID)
@@ -115,7 +115,7 @@ u32 cp15_read(u32 iss)
  * name: variadic, so the name expands to its encoding's fields first. */
 #define WRITE_CP15_CASE(...)                                                   \
 	case CP15_ISS32(__VA_ARGS__):                                          \
-		__asm__ volatile("mcr " CP15_OPERANDS32(__VA_ARGS__)           \
+		__asm__ volatile("mcr " CP_OPERANDS32(p15, __VA_ARGS__)        \
 				 :                                             \
 				 : "r"(value)                                  \
 				 : "memory");                                  \

@@ -129,16 +129,14 @@
 #define DBGWVR(n)	0, 0, n, 6
 #define DBGWCR(n)	0, 0, n, 7
 
-/* The assembler's operands for MRC/MCR and MRRC/MCRR. */
-#define CP15_OPERANDS32(op1, crn, crm, op2)                                    \
-	"p15, " #op1 ", %0, c" #crn ", c" #crm ", " #op2
+/* The assembler's operands for MRC/MCR (cp15 or cp14) and MRRC/MCRR. */
+#define CP_OPERANDS32(cp, op1, crn, crm, op2)                                  \
+	#cp ", " #op1 ", %0, c" #crn ", c" #crm ", " #op2
 #define CP15_OPERANDS64(op1, crm) "p15, " #op1 ", %Q0, %R0, c" #crm
 /* One more step, so a register's name expands before it is split. */
-#define cp15_operands32(...)	  CP15_OPERANDS32(__VA_ARGS__)
+#define cp15_operands32(...)	  CP_OPERANDS32(p15, __VA_ARGS__)
+#define cp14_operands32(...)	  CP_OPERANDS32(p14, __VA_ARGS__)
 #define cp15_operands64(...)	  CP15_OPERANDS64(__VA_ARGS__)
-#define CP14_OPERANDS32(op1, crn, crm, op2)                                    \
-	"p14, " #op1 ", %0, c" #crn ", c" #crm ", " #op2
-#define cp14_operands32(...) CP14_OPERANDS32(__VA_ARGS__)
 
 /* The ISS of a trapped MCR/MRC (Opc2, Opc1, CRn, CRm; Rt and direction
  * masked out) and of a trapped MCRR/MRRC (Opc1, CRm). */
@@ -154,28 +152,18 @@
 #ifndef __ASSEMBLY__
 #include "types.h"
 
-#define read_cp15(reg)                                                         \
+#define read_cp(operands)                                                      \
 	({                                                                     \
 		u32 __v;                                                       \
-		__asm__ volatile("mrc " cp15_operands32(reg) : "=r"(__v));     \
+		__asm__ volatile("mrc " operands : "=r"(__v));                 \
 		__v;                                                           \
 	})
-#define write_cp15(reg, v)                                                     \
-	__asm__ volatile("mcr " cp15_operands32(reg)                           \
-			 :                                                     \
-			 : "r"((u32)(v))                                       \
-			 : "memory")
-#define read_cp14(reg)                                                         \
-	({                                                                     \
-		u32 __v;                                                       \
-		__asm__ volatile("mrc " cp14_operands32(reg) : "=r"(__v));     \
-		__v;                                                           \
-	})
-#define write_cp14(reg, v)                                                     \
-	__asm__ volatile("mcr " cp14_operands32(reg)                           \
-			 :                                                     \
-			 : "r"((u32)(v))                                       \
-			 : "memory")
+#define write_cp(operands, v)                                                  \
+	__asm__ volatile("mcr " operands : : "r"((u32)(v)) : "memory")
+#define read_cp15(reg)	   read_cp(cp15_operands32(reg))
+#define write_cp15(reg, v) write_cp(cp15_operands32(reg), v)
+#define read_cp14(reg)	   read_cp(cp14_operands32(reg))
+#define write_cp14(reg, v) write_cp(cp14_operands32(reg), v)
 #define read_cp15_64(reg)                                                      \
 	({                                                                     \
 		u64 __v;                                                       \
