@@ -5,6 +5,9 @@
 ifdef CONFIG_ARCH_ARMV7
 QEMU_SYSTEM := qemu-system-arm
 QEMU_CPU := cortex-a15
+# make bench's targets here: within 1.5x of AArch64's figures on the
+# variant with the same interrupt path (VGIC_DEACTIVATE_AT_EL2).
+export BENCH_REFERENCE := qemu-aarch64-virt-gicv2-mttcg
 else
 QEMU_SYSTEM := qemu-system-aarch64
 QEMU_CPU := cortex-a53
