@@ -247,8 +247,10 @@ $(OUT)/%.uimg $(OUT)/%.itb: $(OUT)/%.bin $(OUT)/%.elf scripts/uboot-image.sh
 # The run is stopped when its output stalls (BOOT_STALL, tests/boot-test.sh)
 # or at this overall limit, in seconds.
 BOOT_TIMEOUT ?= 600
+# EXPECT: another expect file for the same config (e.g. another CPU's).
+EXPECT ?= $(CONFIG_DIR)/expect
 boot-test: all
-	$(Q)tests/boot-test.sh $(OUT)/bulkhead.bin $(CONFIG_DIR)/expect $(BOOT_TIMEOUT)
+	$(Q)tests/boot-test.sh $(OUT)/bulkhead.bin $(EXPECT) $(BOOT_TIMEOUT)
 
 # An interactive test: make run, driven by a script of steps on its
 # console (STEPS, default $(CONFIG_DIR)/steps; BOOT=uboot works too).

@@ -111,7 +111,7 @@ for plat in "${PLATFORMS[@]}"; do
 	# bare-metal and Linux guests on a Cortex-A7 (platform.mk's QEMU_CPU).
 	if [[ $arch == armv7 && $first_of_arch ]]; then
 		check "$plat/cortex-a7/two-vms" boot "$plat" tests/configs/two-vms \
-			boot-test QEMU_CPU=cortex-a7
+			boot-test QEMU_CPU=cortex-a7 EXPECT=tests/configs/two-vms/expect-cortex-a7
 		check "$plat/cortex-a7/demo" boot "$plat" configs/demo \
 			console-test QEMU_CPU=cortex-a7
 	fi

@@ -24,6 +24,7 @@ void guest_main(unsigned long x0)
 {
 	printf("hello from vCPU %u, MPIDR 0x%lx\n", this_vcpu(),
 	       read_sysreg(mpidr_el1));
+	printf("MIDR 0x%lx\n", read_sysreg(midr_el1));
 	printf("x0 = 0x%lx\n", x0);
 	if (x0)
 		check_dtb(x0);

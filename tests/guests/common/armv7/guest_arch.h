@@ -51,6 +51,7 @@
 				 ", %Q0, %R0, " #crm ::"r"(v));                \
 	}
 
+CP15_REG32(midr_el1, 0, c0, c0, 0)
 CP15_REG32(mpidr_el1, 0, c0, c0, 5)
 CP15_REG32(ccsidr_el1, 1, c0, c0, 0)
 CP15_REG32(clidr_el1, 1, c0, c0, 1)
