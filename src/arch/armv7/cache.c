@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Cache maintenance by virtual address, to the point of coherency. */
 #include "arch.h"
+#include "cpu.h"
 #include "sysreg.h"
 #include "zero_poc.h"
 
-static size_t dcache_line(void)
+size_t dcache_line(void)
 {
 	/* CTR.DminLine: log2 of the smallest line, in words. */
 	return 4u << ((read_cp15(CTR) >> 16) & 0xf);

@@ -19,12 +19,6 @@ void hyp_tlb_flush_all(void)
 	isb();
 }
 
-static u32 dcache_line(void)
-{
-	/* CTR.DminLine: log2 of the smallest line, in words. */
-	return 4u << ((read_cp15(CTR) >> 16) & 0xf);
-}
-
 /*
  * Invalidate [start, end) (whole lines) to the point of coherency, then
  * turn on the MMU and the caches, with no memory access in between: the
@@ -35,7 +29,7 @@ static u32 dcache_line(void)
  */
 static void invalidate_then_enable(u32 start, u32 end, u32 hsctlr)
 {
-	u32 line = dcache_line();
+	u32 line = (u32)dcache_line();
 
 	start &= ~(line - 1);
 	__asm__ volatile("dsb sy\n"

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Cache maintenance by virtual address, to the point of coherency. */
 #include "arch.h"
+#include "cpu.h"
 #include "sysreg.h"
 #include "zero_poc.h"
 
@@ -8,7 +9,7 @@
 #define DCZID_BS_MASK 0xf
 #define DCZID_DZP     BIT(4)
 
-static size_t dcache_line(void)
+size_t dcache_line(void)
 {
 	/* CTR_EL0.DminLine: log2 of the smallest line, in words. */
 	return 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);

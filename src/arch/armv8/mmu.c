@@ -37,7 +37,7 @@ void hyp_tlb_flush_all(void)
  */
 static void invalidate_then_enable(u64 start, u64 end, u64 sctlr)
 {
-	u64 line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
+	u64 line = dcache_line();
 
 	__asm__ volatile("dsb sy\n"
 			 "1: dc ivac, %0\n"

@@ -53,4 +53,7 @@ static inline void set_cpu_slot(void *slot)
 /* PSCI CPU_ON as this arch calls the firmware (SMC32). */
 #define PSCI_CPU_ON_NATIVE PSCI_CPU_ON
 
+/* The smallest D-cache line in bytes (CTR's DminLine; cache.c). */
+size_t dcache_line(void);
+
 #endif

@@ -96,4 +96,7 @@ static inline void set_cpu_slot(void *slot)
 /* PSCI CPU_ON as this arch calls the firmware (SMC64: 64-bit entry and MPIDR). */
 #define PSCI_CPU_ON_NATIVE (PSCI_CPU_ON | PSCI_SMC64)
 
+/* The smallest D-cache line in bytes (CTR's DminLine; cache.c). */
+size_t dcache_line(void);
+
 #endif
